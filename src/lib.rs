@@ -1,0 +1,9 @@
+//! gcmplan: draft a national implementation plan for the Global Compact for
+//! Safe, Orderly and Regular Migration from a TOML answers file.
+
+pub mod answers;
+pub mod diagnostics;
+pub mod load;
+pub mod reference;
+pub mod schema_check;
+pub mod validate;
