@@ -2,6 +2,8 @@
 //! Safe, Orderly and Regular Migration from a TOML answers file.
 
 pub mod answers;
+pub mod assess;
+pub mod calendar;
 pub mod diagnostics;
 pub mod load;
 pub mod reference;
