@@ -90,7 +90,9 @@ pub struct State {
     pub context: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum MigrationRole {
     Origin,
@@ -122,7 +124,9 @@ pub struct PlanChoice {
 }
 
 /// The three ways of implementing the GCM heard at the 2019 GFMD workshop.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Approach {
     Systemic,
@@ -213,7 +217,9 @@ pub struct Instrument {
     pub notes: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum InstrumentKind {
     Law,
@@ -253,7 +259,9 @@ impl InstrumentKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum InstrumentStatus {
     /// In force, running or operating.
@@ -281,7 +289,10 @@ impl InstrumentStatus {
 
     /// Whether the instrument counts towards coverage today.
     pub fn is_operative(self) -> bool {
-        matches!(self, InstrumentStatus::InForce | InstrumentStatus::UnderReview)
+        matches!(
+            self,
+            InstrumentStatus::InForce | InstrumentStatus::UnderReview
+        )
     }
 }
 
@@ -302,7 +313,9 @@ pub struct ObjectiveAnswer {
     pub notes: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Priority {
     High,
@@ -421,7 +434,8 @@ fn check_year(y: i64) -> Result<i64, String> {
 
 /// Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD".
 pub fn parse_date_text(text: &str) -> Result<PartialDate, String> {
-    let bad = || format!("`{text}` is not a date; write a year (2026), \"2026-03\" or \"2026-03-31\"");
+    let bad =
+        || format!("`{text}` is not a date; write a year (2026), \"2026-03\" or \"2026-03-31\"");
     let parts: Vec<&str> = text.trim().split('-').collect();
     let num = |s: &str, len: usize| -> Option<i64> {
         (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
@@ -541,7 +555,9 @@ pub struct Stakeholder {
     pub role: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum StakeholderKind {
     CivilSociety,
@@ -611,7 +627,9 @@ impl StakeholderKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Engagement {
     /// Sits on the coordination mechanism.
@@ -666,7 +684,9 @@ pub struct Need {
     pub requested_from: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum NeedKind {
     Technical,
@@ -748,12 +768,24 @@ mod tests {
     fn dates_parse_at_three_precisions() {
         assert_eq!(
             parse_date_text("2026").unwrap(),
-            PartialDate { year: 2026, month: None, day: None }
+            PartialDate {
+                year: 2026,
+                month: None,
+                day: None
+            }
         );
         assert_eq!(parse_date_text("2026-03").unwrap().month, Some(3));
         assert_eq!(parse_date_text("2028-02-29").unwrap().day, Some(29));
-        assert!(parse_date_text("2027-02-29").unwrap_err().contains("28 days"));
-        assert!(parse_date_text("2026-13").unwrap_err().contains("months run"));
+        assert!(
+            parse_date_text("2027-02-29")
+                .unwrap_err()
+                .contains("28 days")
+        );
+        assert!(
+            parse_date_text("2026-13")
+                .unwrap_err()
+                .contains("months run")
+        );
         assert!(parse_date_text("March 2026").is_err());
         assert!(DateSpec::Year(26).parse().is_err());
     }

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::answers::{Answers, Approach, Measure, Priority, StakeholderKind};
-use crate::reference::{reference, ActionId};
+use crate::reference::{ActionId, reference};
 
 /// How far existing instruments already serve an objective.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -50,7 +50,12 @@ pub fn instrument_objectives(objectives: &[i64], actions: &[String]) -> BTreeSet
         .iter()
         .filter_map(|n| u8::try_from(*n).ok())
         .collect();
-    set.extend(actions.iter().filter_map(|a| ActionId::parse(a)).map(|a| a.objective));
+    set.extend(
+        actions
+            .iter()
+            .filter_map(|a| ActionId::parse(a))
+            .map(|a| a.objective),
+    );
     set
 }
 
@@ -92,7 +97,8 @@ pub fn coverage(a: &Answers) -> Vec<ObjectiveCoverage> {
                     );
                 } else if matches!(
                     inst.status,
-                    crate::answers::InstrumentStatus::Draft | crate::answers::InstrumentStatus::Planned
+                    crate::answers::InstrumentStatus::Draft
+                        | crate::answers::InstrumentStatus::Planned
                 ) {
                     pending.push(inst.id.clone());
                 }
@@ -198,9 +204,9 @@ fn society_engaged(a: &Answers) -> Vec<&crate::answers::Stakeholder> {
 }
 
 fn funded(m: &Measure) -> bool {
-    m.budget
-        .as_ref()
-        .is_some_and(|b| b.amount.is_some() && b.source.as_deref().is_some_and(|s| !s.trim().is_empty()))
+    m.budget.as_ref().is_some_and(|b| {
+        b.amount.is_some() && b.source.as_deref().is_some_and(|s| !s.trim().is_empty())
+    })
 }
 
 fn has_indicator(m: &Measure) -> bool {
@@ -282,7 +288,11 @@ pub fn recommend(a: &Answers) -> Recommendation {
         )),
     }
     for s in signals.iter().filter(|s| !s.present) {
-        reasons.push(format!("to build: {} ({})", s.name.to_lowercase(), s.detail));
+        reasons.push(format!(
+            "to build: {} ({})",
+            s.name.to_lowercase(),
+            s.detail
+        ));
     }
     Recommendation {
         approach,
@@ -308,7 +318,11 @@ pub fn principles(a: &Answers) -> Vec<PrincipleStatus> {
     let r = reference();
     let engaged = society_engaged(a);
     let kinds: BTreeSet<StakeholderKind> = engaged.iter().map(|s| s.kind).collect();
-    let agreements = a.instruments.iter().filter(|i| i.kind.is_agreement()).count();
+    let agreements = a
+        .instruments
+        .iter()
+        .filter(|i| i.kind.is_agreement())
+        .count();
     r.principles
         .iter()
         .map(|p| {
@@ -316,7 +330,11 @@ pub fn principles(a: &Answers) -> Vec<PrincipleStatus> {
                 "whole-of-government" => Some(format!(
                     "{} ministr{} named with a role",
                     a.governance.ministries.len(),
-                    if a.governance.ministries.len() == 1 { "y" } else { "ies" }
+                    if a.governance.ministries.len() == 1 {
+                        "y"
+                    } else {
+                        "ies"
+                    }
                 )),
                 "whole-of-society" => Some(format!(
                     "{} partner{} of {} kind{} engaged",
@@ -341,7 +359,10 @@ pub fn principles(a: &Answers) -> Vec<PrincipleStatus> {
             };
             PrincipleStatus {
                 key: p.key.clone(),
-                committed: a.principles.get(&p.key).is_some_and(|t| !t.trim().is_empty()),
+                committed: a
+                    .principles
+                    .get(&p.key)
+                    .is_some_and(|t| !t.trim().is_empty()),
                 evidence,
             }
         })
@@ -374,7 +395,12 @@ pub fn objective_sdgs(a: &Answers, n: u8) -> (Vec<String>, bool) {
         return (t, false);
     }
     let r = reference();
-    (r.objective(n).map(|o| o.sdg_targets.clone()).unwrap_or_default(), true)
+    (
+        r.objective(n)
+            .map(|o| o.sdg_targets.clone())
+            .unwrap_or_default(),
+        true,
+    )
 }
 
 /// SDG targets served by the given measures, each with the measures serving it,
@@ -414,7 +440,12 @@ pub struct Finding {
     pub subject: Option<String>,
 }
 
-fn finding(code: &'static str, lesson: &'static str, message: String, subject: Option<&str>) -> Finding {
+fn finding(
+    code: &'static str,
+    lesson: &'static str,
+    message: String,
+    subject: Option<&str>,
+) -> Finding {
     Finding {
         code,
         lesson,
@@ -471,8 +502,10 @@ pub fn findings(a: &Answers, cov: &[ObjectiveCoverage]) -> Vec<Finding> {
     }
 
     // Whole of society, local to global, migrants' voices.
-    if !has_kind(&[StakeholderKind::LocalAuthority, StakeholderKind::RegionalAuthority])
-        && a.governance.local_coordination.is_none()
+    if !has_kind(&[
+        StakeholderKind::LocalAuthority,
+        StakeholderKind::RegionalAuthority,
+    ]) && a.governance.local_coordination.is_none()
     {
         out.push(finding(
             "no-local-authorities",
@@ -481,7 +514,10 @@ pub fn findings(a: &Answers, cov: &[ObjectiveCoverage]) -> Vec<Finding> {
             Some("stakeholders"),
         ));
     }
-    if !has_kind(&[StakeholderKind::MigrantOrganisation, StakeholderKind::Diaspora]) {
+    if !has_kind(&[
+        StakeholderKind::MigrantOrganisation,
+        StakeholderKind::Diaspora,
+    ]) {
         out.push(finding(
             "no-migrant-voice",
             MIGRANTS_VOICES,
@@ -491,14 +527,24 @@ pub fn findings(a: &Answers, cov: &[ObjectiveCoverage]) -> Vec<Finding> {
     }
     let wanted: [(&[StakeholderKind], &str); 7] = [
         (&[StakeholderKind::CivilSociety], "civil society"),
-        (&[StakeholderKind::PrivateSector, StakeholderKind::Employers], "the private sector or employers"),
+        (
+            &[StakeholderKind::PrivateSector, StakeholderKind::Employers],
+            "the private sector or employers",
+        ),
         (&[StakeholderKind::TradeUnion], "trade unions"),
         (&[StakeholderKind::Academia], "academia"),
         (&[StakeholderKind::Parliament], "parliament"),
-        (&[StakeholderKind::Nhri], "the national human rights institution"),
+        (
+            &[StakeholderKind::Nhri],
+            "the national human rights institution",
+        ),
         (&[StakeholderKind::Media], "the media"),
     ];
-    let missing: Vec<&str> = wanted.iter().filter(|(k, _)| !has_kind(k)).map(|(_, n)| *n).collect();
+    let missing: Vec<&str> = wanted
+        .iter()
+        .filter(|(k, _)| !has_kind(k))
+        .map(|(_, n)| *n)
+        .collect();
     if !missing.is_empty() {
         out.push(finding(
             "society-gaps",
@@ -527,13 +573,20 @@ pub fn findings(a: &Answers, cov: &[ObjectiveCoverage]) -> Vec<Finding> {
         out.push(finding(
             "priority-unset",
             NO_NEW_WHEEL,
-            format!("no priority is set for objective{} {}", if unset.len() == 1 { "" } else { "s" }, join_list(&unset)),
+            format!(
+                "no priority is set for objective{} {}",
+                if unset.len() == 1 { "" } else { "s" },
+                join_list(&unset)
+            ),
             Some("objectives"),
         ));
     }
     for c in cov {
         let priority = a.objective(c.number).and_then(|o| o.priority);
-        let has_measure = a.measures.iter().any(|m| measure_objectives(m).contains(&c.number));
+        let has_measure = a
+            .measures
+            .iter()
+            .any(|m| measure_objectives(m).contains(&c.number));
         if priority == Some(Priority::High) && c.status == Coverage::Gap && !has_measure {
             out.push(finding(
                 "priority-gap",
@@ -547,8 +600,13 @@ pub fn findings(a: &Answers, cov: &[ObjectiveCoverage]) -> Vec<Finding> {
             ));
         }
     }
-    if cov.iter().any(|c| c.number == 3 && c.status == Coverage::Gap)
-        && !a.measures.iter().any(|m| measure_objectives(m).contains(&3))
+    if cov
+        .iter()
+        .any(|c| c.number == 3 && c.status == Coverage::Gap)
+        && !a
+            .measures
+            .iter()
+            .any(|m| measure_objectives(m).contains(&3))
     {
         out.push(finding(
             "unclear-rules",
@@ -567,25 +625,47 @@ pub fn findings(a: &Answers, cov: &[ObjectiveCoverage]) -> Vec<Finding> {
     }
 
     // Measures.
-    let covered: BTreeSet<u8> = cov.iter().filter(|c| c.status == Coverage::Covered).map(|c| c.number).collect();
+    let covered: BTreeSet<u8> = cov
+        .iter()
+        .filter(|c| c.status == Coverage::Covered)
+        .map(|c| c.number)
+        .collect();
     for m in &a.measures {
         let id = Some(m.id.as_str());
         let objectives = measure_objectives(m);
         if m.lead.is_none() {
-            out.push(finding("measure-no-lead", MONITORING, format!("measure `{}` has no lead", m.id), id));
+            out.push(finding(
+                "measure-no-lead",
+                MONITORING,
+                format!("measure `{}` has no lead", m.id),
+                id,
+            ));
         }
         match &m.indicator {
-            None => out.push(finding("measure-no-indicator", MONITORING, format!("measure `{}` has no indicator", m.id), id)),
+            None => out.push(finding(
+                "measure-no-indicator",
+                MONITORING,
+                format!("measure `{}` has no indicator", m.id),
+                id,
+            )),
             Some(i) if i.baseline.is_none() || i.target.is_none() => out.push(finding(
                 "indicator-incomplete",
                 MONITORING,
-                format!("the indicator of measure `{}` lacks a baseline or a target", m.id),
+                format!(
+                    "the indicator of measure `{}` lacks a baseline or a target",
+                    m.id
+                ),
                 id,
             )),
             _ => {}
         }
         if m.start.is_none() || m.end.is_none() {
-            out.push(finding("measure-no-timeline", MONITORING, format!("measure `{}` has no start or end", m.id), id));
+            out.push(finding(
+                "measure-no-timeline",
+                MONITORING,
+                format!("measure `{}` has no start or end", m.id),
+                id,
+            ));
         }
         if !funded(m) {
             out.push(finding(
@@ -627,7 +707,10 @@ pub fn findings(a: &Answers, cov: &[ObjectiveCoverage]) -> Vec<Finding> {
             out.push(finding(
                 "measure-no-pillar",
                 DOVETAIL,
-                format!("measure `{}` is not linked to a pillar of the development plan", m.id),
+                format!(
+                    "measure `{}` is not linked to a pillar of the development plan",
+                    m.id
+                ),
                 id,
             ));
         }
@@ -737,7 +820,10 @@ pub struct Assessment {
 
 pub fn assess(a: &Answers) -> Assessment {
     let coverage = coverage(a);
-    let scopes = Approach::ALL.iter().map(|ap| scope(a, *ap, &coverage)).collect();
+    let scopes = Approach::ALL
+        .iter()
+        .map(|ap| scope(a, *ap, &coverage))
+        .collect();
     let findings = findings(a, &coverage);
     Assessment {
         scopes,
@@ -836,7 +922,11 @@ objectives = [15]
         let c = coverage(&a);
         assert_eq!(c[2].status, Coverage::Covered);
         assert_eq!(c[2].actions_served, vec!["3a", "3b", "3c"]);
-        assert_eq!(c[13].status, Coverage::Partial, "2 of 6 actions of objective 14");
+        assert_eq!(
+            c[13].status,
+            Coverage::Partial,
+            "2 of 6 actions of objective 14"
+        );
         assert_eq!(c[14].status, Coverage::Gap, "a lapsed law covers nothing");
         assert_eq!(c[0].status, Coverage::Gap);
     }
@@ -894,7 +984,11 @@ lead = "moi"
 
         let selective = scope(&a, Approach::Selective, &cov);
         assert_eq!(selective.objectives, vec![5, 6]);
-        assert_eq!(selective.measures, vec!["m5", "m6-10"], "a measure serving a selected objective stays");
+        assert_eq!(
+            selective.measures,
+            vec!["m5", "m6-10"],
+            "a measure serving a selected objective stays"
+        );
         assert_eq!(selective.left_undone.len(), 21);
         assert!(selective.left_undone.contains(&10));
 
@@ -1056,15 +1150,24 @@ actions = ["20f"]
 "#,
         );
         let m = |id: &str| a.measures.iter().find(|m| m.id == id).unwrap();
-        assert_eq!(measure_sdgs(&a, m("own")), (vec!["10.7".to_string()], false));
-        assert_eq!(measure_sdgs(&a, m("overridden")), (vec!["8.8".to_string()], false));
+        assert_eq!(
+            measure_sdgs(&a, m("own")),
+            (vec!["10.7".to_string()], false)
+        );
+        assert_eq!(
+            measure_sdgs(&a, m("overridden")),
+            (vec!["8.8".to_string()], false)
+        );
         let (targets, default) = measure_sdgs(&a, m("default"));
         assert!(default);
         assert!(targets.contains(&"10.c".to_string()));
         let served = sdg_targets_served(&a, &["own".into(), "overridden".into(), "default".into()]);
         let names: Vec<&str> = served.iter().map(|(t, _)| t.as_str()).collect();
         let pos = |t: &str| names.iter().position(|n| *n == t).unwrap();
-        assert!(pos("8.8") < pos("10.7") && pos("10.7") < pos("10.c"), "{names:?}");
+        assert!(
+            pos("8.8") < pos("10.7") && pos("10.7") < pos("10.c"),
+            "{names:?}"
+        );
     }
 
     #[test]
@@ -1075,8 +1178,16 @@ actions = ["20f"]
         let hr = p.iter().find(|p| p.key == "human-rights").unwrap();
         assert!(hr.committed);
         assert!(hr.evidence.as_deref().unwrap().contains("not yet engaged"));
-        assert!(!p.iter().find(|p| p.key == "child-sensitive").unwrap().committed);
+        assert!(
+            !p.iter()
+                .find(|p| p.key == "child-sensitive")
+                .unwrap()
+                .committed
+        );
         let wog = p.iter().find(|p| p.key == "whole-of-government").unwrap();
-        assert_eq!(wog.evidence.as_deref(), Some("1 ministry named with a role"));
+        assert_eq!(
+            wog.evidence.as_deref(),
+            Some("1 ministry named with a role")
+        );
     }
 }

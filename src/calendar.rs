@@ -70,9 +70,11 @@ pub fn milestones(start: i64, end: i64, c: &Commitments) -> Vec<Event> {
                     kind: "regional",
                     title: format!("Regional review of the GCM, round {round} ({years})"),
                     action: if c.regional_reporting {
-                        "Submit a voluntary national review and take part in the regional review".into()
+                        "Submit a voluntary national review and take part in the regional review"
+                            .into()
                     } else {
-                        "Follow the regional review; voluntary reporting is not yet committed".into()
+                        "Follow the regional review; voluntary reporting is not yet committed"
+                            .into()
                     },
                 });
             }
@@ -104,7 +106,8 @@ pub fn milestones(start: i64, end: i64, c: &Commitments) -> Vec<Event> {
                     year,
                     kind: "national",
                     title: "Mid-term review of the plan".into(),
-                    action: "Inclusive review with all stakeholders; adjust measures and targets".into(),
+                    action: "Inclusive review with all stakeholders; adjust measures and targets"
+                        .into(),
                 });
             }
         }
@@ -178,15 +181,39 @@ mod tests {
             ..none()
         };
         let events = milestones(2025, 2028, &c);
-        assert!(events.iter().any(|e| e.title == "Mid-term review of the plan" && e.year == 2026));
-        assert!(events.iter().any(|e| e.title == "Final evaluation of the plan" && e.year == 2029));
-        assert_eq!(events.iter().filter(|e| e.title.starts_with("National progress")).count(), 3);
+        assert!(
+            events
+                .iter()
+                .any(|e| e.title == "Mid-term review of the plan" && e.year == 2026)
+        );
+        assert!(
+            events
+                .iter()
+                .any(|e| e.title == "Final evaluation of the plan" && e.year == 2029)
+        );
+        assert_eq!(
+            events
+                .iter()
+                .filter(|e| e.title.starts_with("National progress"))
+                .count(),
+            3
+        );
         let regional = events.iter().find(|e| e.kind == "regional").unwrap();
         assert!(regional.action.contains("not yet committed"));
         // A plan starting in the second year of a round still shows that round.
-        assert_eq!(regional.title, "Regional review of the GCM, round 2 (2024-25)");
-        assert!(events.iter().any(|e| e.title == "Regional review of the GCM, round 3 (2028-29)"));
+        assert_eq!(
+            regional.title,
+            "Regional review of the GCM, round 2 (2024-25)"
+        );
+        assert!(
+            events
+                .iter()
+                .any(|e| e.title == "Regional review of the GCM, round 3 (2028-29)")
+        );
         let starts_mid = milestones(2025, 2026, &none());
-        assert_eq!(starts_mid[0].title, "Regional review of the GCM, round 2 (2024-25)");
+        assert_eq!(
+            starts_mid[0].title,
+            "Regional review of the GCM, round 2 (2024-25)"
+        );
     }
 }

@@ -76,7 +76,12 @@ impl Source<'_> {
             Severity::Error => "error",
             Severity::Advice => "advice",
         };
-        let mut out = format!("{}: {}: {}\n", self.location(d.span.as_ref()), label, d.message);
+        let mut out = format!(
+            "{}: {}: {}\n",
+            self.location(d.span.as_ref()),
+            label,
+            d.message
+        );
         if let Some(span) = &d.span {
             let (line, col) = self.line_col(span.start);
             if let Some(text) = self.text.lines().nth(line - 1) {
@@ -112,7 +117,10 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 }
 
 /// The closest candidate to a misspelt name, if one is close enough to suggest.
-pub fn did_you_mean<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let input_l = input.to_lowercase();
     candidates
         .into_iter()
@@ -128,7 +136,10 @@ mod tests {
 
     #[test]
     fn offsets_become_lines_and_columns() {
-        let src = Source { name: "a.toml", text: "a = 1\nbé = 2\n" };
+        let src = Source {
+            name: "a.toml",
+            text: "a = 1\nbé = 2\n",
+        };
         assert_eq!(src.line_col(0), (1, 1));
         assert_eq!(src.line_col(6), (2, 1));
         assert_eq!(src.line_col(10), (2, 4));
@@ -136,18 +147,32 @@ mod tests {
 
     #[test]
     fn rendering_points_at_the_problem() {
-        let src = Source { name: "a.toml", text: "[state]\ntitel = 1\n" };
-        let d = Diagnostic::error("unknown key `titel`").at(Some(8..13)).help("did you mean `title`?");
+        let src = Source {
+            name: "a.toml",
+            text: "[state]\ntitel = 1\n",
+        };
+        let d = Diagnostic::error("unknown key `titel`")
+            .at(Some(8..13))
+            .help("did you mean `title`?");
         let out = src.render(&d);
-        assert!(out.starts_with("a.toml:2:1: error: unknown key `titel`\n"), "{out}");
+        assert!(
+            out.starts_with("a.toml:2:1: error: unknown key `titel`\n"),
+            "{out}"
+        );
         assert!(out.contains("2 | titel = 1\n  | ^^^^^\n"), "{out}");
         assert!(out.contains("= help: did you mean `title`?"));
     }
 
     #[test]
     fn suggestions_only_when_close() {
-        assert_eq!(did_you_mean("titel", ["title", "id", "kind"]), Some("title"));
+        assert_eq!(
+            did_you_mean("titel", ["title", "id", "kind"]),
+            Some("title")
+        );
         assert_eq!(did_you_mean("zzz", ["title", "id", "kind"]), None);
-        assert_eq!(did_you_mean("Systemic", ["systemic", "selective"]), Some("systemic"));
+        assert_eq!(
+            did_you_mean("Systemic", ["systemic", "selective"]),
+            Some("systemic")
+        );
     }
 }

@@ -4,8 +4,13 @@
 pub mod answers;
 pub mod assess;
 pub mod calendar;
+pub mod cli;
+pub mod commands;
 pub mod diagnostics;
 pub mod load;
+pub mod output;
+pub mod plan;
 pub mod reference;
+pub mod render;
 pub mod schema_check;
 pub mod validate;

@@ -46,9 +46,11 @@ pub fn parse(text: &str) -> Result<Loaded, Vec<Diagnostic>> {
         Ok(a) => a,
         // The structural check should have caught this; report serde's words.
         Err(e) => {
-            return Err(vec![Diagnostic::error(e.message().trim_end().to_string())
-                .at(e.span())
-                .help("fix this value; `gcmplan init` writes a complete, commented example")]);
+            return Err(vec![
+                Diagnostic::error(e.message().trim_end().to_string())
+                    .at(e.span())
+                    .help("fix this value; `gcmplan init` writes a complete, commented example"),
+            ]);
         }
     };
     let problems = crate::validate::validate(&answers, &spans);
@@ -87,7 +89,11 @@ impl std::error::Error for InvalidAnswers {}
 
 pub fn render_all(name: &str, text: &str, diagnostics: &[Diagnostic]) -> String {
     let source = Source { name, text };
-    diagnostics.iter().map(|d| source.render(d)).collect::<Vec<_>>().join("\n")
+    diagnostics
+        .iter()
+        .map(|d| source.render(d))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Reads and checks an answers file.
@@ -96,7 +102,12 @@ pub fn load_file(path: &Path) -> anyhow::Result<Loaded> {
     let text = read_text(path)?;
     parse(&text).map_err(|diagnostics| {
         let rendered = render_all(&name, &text, &diagnostics);
-        InvalidAnswers { file: name, diagnostics, rendered }.into()
+        InvalidAnswers {
+            file: name,
+            diagnostics,
+            rendered,
+        }
+        .into()
     })
 }
 

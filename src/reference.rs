@@ -145,7 +145,9 @@ impl Reference {
 
     /// Practices from the library that serve objective `n`, most relevant first.
     pub fn practices_for(&self, n: u8) -> impl Iterator<Item = &Practice> {
-        self.practices.iter().filter(move |p| p.objectives.contains(&n))
+        self.practices
+            .iter()
+            .filter(move |p| p.objectives.contains(&n))
     }
 }
 
@@ -194,7 +196,11 @@ mod tests {
         for (i, o) in r.objectives.iter().enumerate() {
             assert_eq!(usize::from(o.number), i + 1);
             assert_eq!(o.paragraph, o.number + 16, "objective {}", o.number);
-            assert!(!o.sdg_targets.is_empty(), "objective {} has SDG links", o.number);
+            assert!(
+                !o.sdg_targets.is_empty(),
+                "objective {} has SDG links",
+                o.number
+            );
         }
     }
 
@@ -232,7 +238,10 @@ mod tests {
             "Strengthen international cooperation and global partnerships for safe, orderly and regular migration"
         );
         let o13 = r.objective(13).unwrap();
-        assert!(o13.title.contains("detention only as a measure of last resort"));
+        assert!(
+            o13.title
+                .contains("detention only as a measure of last resort")
+        );
         assert_eq!(o13.alternative_titles.len(), 1);
     }
 
@@ -255,14 +264,22 @@ mod tests {
         assert_eq!(ids.len(), r.practices.len(), "practice ids are unique");
         for p in &r.practices {
             assert!(!p.objectives.is_empty(), "{} serves an objective", p.id);
-            assert!(p.objectives.iter().all(|n| (1..=23).contains(n)), "{}", p.id);
+            assert!(
+                p.objectives.iter().all(|n| (1..=23).contains(n)),
+                "{}",
+                p.id
+            );
             assert!(!p.actors.is_empty(), "{}", p.id);
         }
         // The workshop centred on objectives 5, 6 and 23: each has peers to learn from.
         for n in [5, 6, 23] {
             assert!(r.practices_for(n).count() >= 3, "objective {n}");
         }
-        assert!(r.practices.iter().any(|p| p.actors.iter().any(|a| a == "Philippines")));
+        assert!(
+            r.practices
+                .iter()
+                .any(|p| p.actors.iter().any(|a| a == "Philippines"))
+        );
     }
 
     #[test]

@@ -8,10 +8,10 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use serde_json::{Map, Value};
-use toml::de::{DeTable, DeValue};
 use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
-use crate::diagnostics::{did_you_mean, Diagnostic};
+use crate::diagnostics::{Diagnostic, did_you_mean};
 
 /// Where each value sits in the file, keyed by its path (`measures[2].end`),
 /// so that later checks on the typed answers can point at a line.
@@ -72,7 +72,13 @@ impl<'s> Checker<'s> {
     }
 
     pub fn check_table(&mut self, table: &Spanned<DeTable<'_>>) {
-        self.check_object(self.root, table.get_ref(), table.span(), "", "the top level");
+        self.check_object(
+            self.root,
+            table.get_ref(),
+            table.span(),
+            "",
+            "the top level",
+        );
     }
 
     fn resolve(&self, mut schema: &'s Value) -> &'s Value {
@@ -92,7 +98,13 @@ impl<'s> Checker<'s> {
         schema
     }
 
-    fn check_value(&mut self, schema: &'s Value, value: &Spanned<DeValue<'_>>, path: &str, place: &str) {
+    fn check_value(
+        &mut self,
+        schema: &'s Value,
+        value: &Spanned<DeValue<'_>>,
+        path: &str,
+        place: &str,
+    ) {
         let schema = self.resolve(schema);
         self.spans.values.insert(path.to_string(), value.span());
         if let Some(alternatives) = schema
@@ -132,7 +144,13 @@ impl<'s> Checker<'s> {
         }
     }
 
-    fn check_alternatives(&mut self, alternatives: &'s [Value], value: &Spanned<DeValue<'_>>, path: &str, place: &str) {
+    fn check_alternatives(
+        &mut self,
+        alternatives: &'s [Value],
+        value: &Spanned<DeValue<'_>>,
+        path: &str,
+        place: &str,
+    ) {
         let alternatives: Vec<&'s Value> = alternatives
             .iter()
             .map(|a| self.resolve(a))
@@ -167,7 +185,11 @@ impl<'s> Checker<'s> {
     }
 
     fn check_choice(&mut self, allowed: &[&str], value: &Spanned<DeValue<'_>>, place: &str) {
-        let list = allowed.iter().map(|a| format!("\"{a}\"")).collect::<Vec<_>>().join(", ");
+        let list = allowed
+            .iter()
+            .map(|a| format!("\"{a}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
         match value.get_ref() {
             DeValue::String(s) if allowed.contains(&s.as_ref()) => {}
             DeValue::String(s) => {
@@ -180,15 +202,22 @@ impl<'s> Checker<'s> {
                 self.diagnostics.push(d);
             }
             other => self.diagnostics.push(
-                Diagnostic::error(format!("{place} must be a string, found {}", describe(other)))
-                    .at(Some(value.span()))
-                    .help(format!("write one of {list}, in double quotes")),
+                Diagnostic::error(format!(
+                    "{place} must be a string, found {}",
+                    describe(other)
+                ))
+                .at(Some(value.span()))
+                .help(format!("write one of {list}, in double quotes")),
             ),
         }
     }
 
     fn type_error(&mut self, types: &[&str], value: &Spanned<DeValue<'_>>, place: &str) {
-        let wanted: Vec<&str> = types.iter().filter(|t| **t != "null").map(|t| type_name(t)).collect();
+        let wanted: Vec<&str> = types
+            .iter()
+            .filter(|t| **t != "null")
+            .map(|t| type_name(t))
+            .collect();
         let wanted = wanted.join(" or ");
         let help = types
             .iter()
@@ -205,7 +234,14 @@ impl<'s> Checker<'s> {
         );
     }
 
-    fn check_object(&mut self, schema: &'s Value, table: &DeTable<'_>, span: Range<usize>, path: &str, place: &str) {
+    fn check_object(
+        &mut self,
+        schema: &'s Value,
+        table: &DeTable<'_>,
+        span: Range<usize>,
+        path: &str,
+        place: &str,
+    ) {
         static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
         let properties = schema
             .get("properties")
@@ -245,7 +281,10 @@ impl<'s> Checker<'s> {
             for m in missing {
                 let help = properties
                     .get(m)
-                    .and_then(|p| p.get("description").or_else(|| self.resolve(p).get("description")))
+                    .and_then(|p| {
+                        p.get("description")
+                            .or_else(|| self.resolve(p).get("description"))
+                    })
                     .and_then(Value::as_str)
                     .map(|d| format!("add `{m} = ...`: {}", first_line(d)))
                     .unwrap_or_else(|| format!("add `{m} = ...`"));

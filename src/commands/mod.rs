@@ -1,0 +1,41 @@
+//! One file per subcommand; each returns the process exit code.
+
+pub mod assess;
+pub mod check;
+pub mod init;
+pub mod objectives;
+pub mod practices;
+pub mod render;
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use crate::cli::{Cli, Command};
+
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Init { file, force } => init::run(&file, force),
+        Command::Check { file, strict } => check::run(&file, strict),
+        Command::Assess { file } => assess::run(&file),
+        Command::Render {
+            file,
+            output,
+            approach,
+            force,
+        } => render::run(&file, output.as_deref(), approach.map(Into::into), force),
+        Command::Objectives { number } => objectives::run(number),
+        Command::Practices { objective, country } => practices::run(objective, country.as_deref()),
+    }
+}
+
+/// Checks an objective number given on the command line.
+pub fn objective_arg(n: u8) -> Result<u8> {
+    if (1..=23).contains(&n) {
+        Ok(n)
+    } else {
+        anyhow::bail!(
+            "there is no objective {n}: the GCM has objectives 1 to 23\n  = help: `gcmplan objectives` lists them"
+        )
+    }
+}
