@@ -7,6 +7,11 @@ fn main() -> ExitCode {
     match gcmplan::commands::run(cli) {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) if e.is::<gcmplan::load::InvalidAnswers>() => {
+            // The diagnostics carry their own "file:line:col: error:" labels.
+            eprintln!("{e}");
+            ExitCode::from(2)
+        }
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::from(2)

@@ -134,7 +134,7 @@ pub fn write_generated(target: &Target, content: &str, force: bool) -> Result<Wr
         }
         Target::File(p) => p,
     };
-    guard_and_write(path, full.as_bytes(), force, |p| inspect(p))
+    guard_and_write(path, full.as_bytes(), force, inspect)
 }
 
 /// Writes a file the user owns (an answers file), never over an existing one

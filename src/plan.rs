@@ -419,7 +419,7 @@ pub fn format_amount(amount: f64) -> String {
     let digits = whole.abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -683,8 +683,8 @@ pub fn build(a: &Answers, assessment: &Assessment, approach: Option<Approach>) -
 
     let mut budget_lines: Vec<(String, String, f64, usize)> = Vec::new();
     for m in &measures {
-        if let Some(b) = &m.budget {
-            if let Some(amount) = b.amount {
+        if let Some(b) = &m.budget
+            && let Some(amount) = b.amount {
                 let source = b
                     .source
                     .clone()
@@ -701,7 +701,6 @@ pub fn build(a: &Answers, assessment: &Assessment, approach: Option<Approach>) -
                     None => budget_lines.push((source, currency, amount, 1)),
                 }
             }
-        }
     }
     let mut totals: Vec<(String, f64)> = Vec::new();
     for (_, cur, amount, _) in &budget_lines {

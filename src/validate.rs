@@ -43,15 +43,14 @@ impl Rules<'_> {
     }
 
     fn optional_non_empty(&mut self, path: &str, value: Option<&String>, what: &str) {
-        if let Some(v) = value {
-            if v.trim().is_empty() {
+        if let Some(v) = value
+            && v.trim().is_empty() {
                 self.err(
                     path,
                     format!("{what} is empty"),
                     "write the text between the quotes, or delete the line",
                 );
             }
-        }
     }
 
     fn id(&mut self, path: &str, id: &str, what: &str) {
@@ -292,15 +291,14 @@ pub fn validate(a: &Answers, spans: &SpanIndex) -> Vec<Diagnostic> {
             &dp.name,
             "the development plan's name",
         );
-        if let (Some(s), Some(e)) = (dp.start_year, dp.end_year) {
-            if e < s {
+        if let (Some(s), Some(e)) = (dp.start_year, dp.end_year)
+            && e < s {
                 r.err(
                     "development_plan.end_year",
                     format!("the development plan ends in {e} before it starts in {s}"),
                     "make end_year the same as or later than start_year",
                 );
             }
-        }
         for (i, pillar) in dp.pillars.iter().enumerate() {
             let path = index("development_plan.pillars", i);
             r.id(&join(&path, "id"), &pillar.id, "a pillar");
@@ -354,8 +352,8 @@ pub fn validate(a: &Answers, spans: &SpanIndex) -> Vec<Diagnostic> {
         };
         for (j, act) in ans.actions.iter().enumerate() {
             let apath = index(&join(&path, "actions"), j);
-            if let Some(owner) = r.action(&apath, act, &format!("objective {n}")) {
-                if i64::from(owner) != n {
+            if let Some(owner) = r.action(&apath, act, &format!("objective {n}"))
+                && i64::from(owner) != n {
                     r.err(
                         &apath,
                         format!(
@@ -366,7 +364,6 @@ pub fn validate(a: &Answers, spans: &SpanIndex) -> Vec<Diagnostic> {
                         ),
                     );
                 }
-            }
         }
         if let Some(targets) = &ans.sdg_targets {
             for (j, t) in targets.iter().enumerate() {
@@ -510,15 +507,14 @@ pub fn validate(a: &Answers, spans: &SpanIndex) -> Vec<Diagnostic> {
             .end
             .as_ref()
             .and_then(|d| r.date(&join(&path, "end"), d, &format!("{what}: end")));
-        if let (Some(s), Some(e)) = (start, end) {
-            if e.last_day() < s.first_day() {
+        if let (Some(s), Some(e)) = (start, end)
+            && e.last_day() < s.first_day() {
                 r.err(
                     &join(&path, "end"),
                     format!("{what} ends ({e}) before it starts ({s})"),
                     "make `end` the same as or later than `start`",
                 );
             }
-        }
         if let Some(ind) = &m.indicator {
             r.non_empty(
                 &join(&path, "indicator.text"),
@@ -527,24 +523,22 @@ pub fn validate(a: &Answers, spans: &SpanIndex) -> Vec<Diagnostic> {
             );
         }
         if let Some(b) = &m.budget {
-            if let Some(amount) = b.amount {
-                if amount < 0.0 || !amount.is_finite() {
+            if let Some(amount) = b.amount
+                && (amount < 0.0 || !amount.is_finite()) {
                     r.err(
                         &join(&path, "budget.amount"),
                         format!("{what}: budget amount {amount} is negative"),
                         "write the amount as a positive number",
                     );
                 }
-            }
-            if let Some(cur) = &b.currency {
-                if cur.len() != 3 || !cur.chars().all(|c| c.is_ascii_uppercase()) {
+            if let Some(cur) = &b.currency
+                && (cur.len() != 3 || !cur.chars().all(|c| c.is_ascii_uppercase())) {
                     r.err(
                         &join(&path, "budget.currency"),
                         format!("{what}: `{cur}` is not an ISO 4217 currency code"),
                         "write three capital letters, e.g. \"USD\", \"EUR\" or \"PHP\"",
                     );
                 }
-            }
         }
         for (j, t) in m.sdg_targets.iter().enumerate() {
             r.sdg_target(&index(&join(&path, "sdg_targets"), j), t, &what);
@@ -641,15 +635,14 @@ pub fn validate(a: &Answers, spans: &SpanIndex) -> Vec<Diagnostic> {
         ("midterm_review", rv.midterm_review),
         ("final_evaluation", rv.final_evaluation),
     ] {
-        if let Some(y) = year {
-            if y < p.start_year || y > p.end_year + 1 {
+        if let Some(y) = year
+            && (y < p.start_year || y > p.end_year + 1) {
                 r.err(
                     &join("review", key),
                     format!("`{key}` {y} falls outside the plan period {}-{}", p.start_year, p.end_year),
                     "choose a year within the plan period (a final evaluation may fall in the year after it ends)",
                 );
             }
-        }
     }
     r.optional_non_empty(
         "review.me_framework",

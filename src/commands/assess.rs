@@ -29,11 +29,10 @@ pub fn report(a: &Answers, x: &Assessment) -> String {
     );
     let _ = writeln!(
         out,
-        " #  {}  {}  {}  {}  Instruments in force",
+        " #  {}  {}  {}  Actions  Instruments in force",
         fit("Objective", 34),
         fit("Priority", 8),
-        fit("Coverage", 8),
-        "Actions"
+        fit("Coverage", 8)
     );
     for c in &x.coverage {
         let o = r
