@@ -684,23 +684,24 @@ pub fn build(a: &Answers, assessment: &Assessment, approach: Option<Approach>) -
     let mut budget_lines: Vec<(String, String, f64, usize)> = Vec::new();
     for m in &measures {
         if let Some(b) = &m.budget
-            && let Some(amount) = b.amount {
-                let source = b
-                    .source
-                    .clone()
-                    .unwrap_or_else(|| "Source to be confirmed".into());
-                let currency = b.currency.clone().unwrap_or_default();
-                match budget_lines
-                    .iter_mut()
-                    .find(|l| l.0 == source && l.1 == currency)
-                {
-                    Some(l) => {
-                        l.2 += amount;
-                        l.3 += 1;
-                    }
-                    None => budget_lines.push((source, currency, amount, 1)),
+            && let Some(amount) = b.amount
+        {
+            let source = b
+                .source
+                .clone()
+                .unwrap_or_else(|| "Source to be confirmed".into());
+            let currency = b.currency.clone().unwrap_or_default();
+            match budget_lines
+                .iter_mut()
+                .find(|l| l.0 == source && l.1 == currency)
+            {
+                Some(l) => {
+                    l.2 += amount;
+                    l.3 += 1;
                 }
+                None => budget_lines.push((source, currency, amount, 1)),
             }
+        }
     }
     let mut totals: Vec<(String, f64)> = Vec::new();
     for (_, cur, amount, _) in &budget_lines {

@@ -44,13 +44,14 @@ impl Rules<'_> {
 
     fn optional_non_empty(&mut self, path: &str, value: Option<&String>, what: &str) {
         if let Some(v) = value
-            && v.trim().is_empty() {
-                self.err(
-                    path,
-                    format!("{what} is empty"),
-                    "write the text between the quotes, or delete the line",
-                );
-            }
+            && v.trim().is_empty()
+        {
+            self.err(
+                path,
+                format!("{what} is empty"),
+                "write the text between the quotes, or delete the line",
+            );
+        }
     }
 
     fn id(&mut self, path: &str, id: &str, what: &str) {
@@ -292,13 +293,14 @@ pub fn validate(a: &Answers, spans: &SpanIndex) -> Vec<Diagnostic> {
             "the development plan's name",
         );
         if let (Some(s), Some(e)) = (dp.start_year, dp.end_year)
-            && e < s {
-                r.err(
-                    "development_plan.end_year",
-                    format!("the development plan ends in {e} before it starts in {s}"),
-                    "make end_year the same as or later than start_year",
-                );
-            }
+            && e < s
+        {
+            r.err(
+                "development_plan.end_year",
+                format!("the development plan ends in {e} before it starts in {s}"),
+                "make end_year the same as or later than start_year",
+            );
+        }
         for (i, pillar) in dp.pillars.iter().enumerate() {
             let path = index("development_plan.pillars", i);
             r.id(&join(&path, "id"), &pillar.id, "a pillar");
@@ -353,17 +355,16 @@ pub fn validate(a: &Answers, spans: &SpanIndex) -> Vec<Diagnostic> {
         for (j, act) in ans.actions.iter().enumerate() {
             let apath = index(&join(&path, "actions"), j);
             if let Some(owner) = r.action(&apath, act, &format!("objective {n}"))
-                && i64::from(owner) != n {
-                    r.err(
-                        &apath,
-                        format!(
-                            "action `{act}` belongs to objective {owner}, not to objective {n}"
-                        ),
-                        format!(
-                            "move it to `[objectives.{owner}]`, or pick an action of objective {n}"
-                        ),
-                    );
-                }
+                && i64::from(owner) != n
+            {
+                r.err(
+                    &apath,
+                    format!("action `{act}` belongs to objective {owner}, not to objective {n}"),
+                    format!(
+                        "move it to `[objectives.{owner}]`, or pick an action of objective {n}"
+                    ),
+                );
+            }
         }
         if let Some(targets) = &ans.sdg_targets {
             for (j, t) in targets.iter().enumerate() {
@@ -508,13 +509,14 @@ pub fn validate(a: &Answers, spans: &SpanIndex) -> Vec<Diagnostic> {
             .as_ref()
             .and_then(|d| r.date(&join(&path, "end"), d, &format!("{what}: end")));
         if let (Some(s), Some(e)) = (start, end)
-            && e.last_day() < s.first_day() {
-                r.err(
-                    &join(&path, "end"),
-                    format!("{what} ends ({e}) before it starts ({s})"),
-                    "make `end` the same as or later than `start`",
-                );
-            }
+            && e.last_day() < s.first_day()
+        {
+            r.err(
+                &join(&path, "end"),
+                format!("{what} ends ({e}) before it starts ({s})"),
+                "make `end` the same as or later than `start`",
+            );
+        }
         if let Some(ind) = &m.indicator {
             r.non_empty(
                 &join(&path, "indicator.text"),
@@ -524,21 +526,23 @@ pub fn validate(a: &Answers, spans: &SpanIndex) -> Vec<Diagnostic> {
         }
         if let Some(b) = &m.budget {
             if let Some(amount) = b.amount
-                && (amount < 0.0 || !amount.is_finite()) {
-                    r.err(
-                        &join(&path, "budget.amount"),
-                        format!("{what}: budget amount {amount} is negative"),
-                        "write the amount as a positive number",
-                    );
-                }
+                && (amount < 0.0 || !amount.is_finite())
+            {
+                r.err(
+                    &join(&path, "budget.amount"),
+                    format!("{what}: budget amount {amount} is negative"),
+                    "write the amount as a positive number",
+                );
+            }
             if let Some(cur) = &b.currency
-                && (cur.len() != 3 || !cur.chars().all(|c| c.is_ascii_uppercase())) {
-                    r.err(
-                        &join(&path, "budget.currency"),
-                        format!("{what}: `{cur}` is not an ISO 4217 currency code"),
-                        "write three capital letters, e.g. \"USD\", \"EUR\" or \"PHP\"",
-                    );
-                }
+                && (cur.len() != 3 || !cur.chars().all(|c| c.is_ascii_uppercase()))
+            {
+                r.err(
+                    &join(&path, "budget.currency"),
+                    format!("{what}: `{cur}` is not an ISO 4217 currency code"),
+                    "write three capital letters, e.g. \"USD\", \"EUR\" or \"PHP\"",
+                );
+            }
         }
         for (j, t) in m.sdg_targets.iter().enumerate() {
             r.sdg_target(&index(&join(&path, "sdg_targets"), j), t, &what);
@@ -636,13 +640,14 @@ pub fn validate(a: &Answers, spans: &SpanIndex) -> Vec<Diagnostic> {
         ("final_evaluation", rv.final_evaluation),
     ] {
         if let Some(y) = year
-            && (y < p.start_year || y > p.end_year + 1) {
-                r.err(
+            && (y < p.start_year || y > p.end_year + 1)
+        {
+            r.err(
                     &join("review", key),
                     format!("`{key}` {y} falls outside the plan period {}-{}", p.start_year, p.end_year),
                     "choose a year within the plan period (a final evaluation may fall in the year after it ends)",
                 );
-            }
+        }
     }
     r.optional_non_empty(
         "review.me_framework",
