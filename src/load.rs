@@ -41,7 +41,7 @@ pub fn parse(text: &str) -> Result<Loaded, Vec<Diagnostic>> {
     if !checker.diagnostics.is_empty() {
         return Err(checker.diagnostics);
     }
-    let spans = checker.spans;
+    let spans = SpanIndex::new(text);
     let answers = match Answers::deserialize(toml::de::Deserializer::from(table)) {
         Ok(a) => a,
         // The structural check should have caught this; report serde's words.

@@ -135,7 +135,10 @@ impl Reference {
     pub fn action(&self, id: &str) -> Option<(&Objective, &Action)> {
         let id = ActionId::parse(id)?;
         let objective = self.objective(id.objective)?;
-        let action = objective.actions.iter().find(|a| a.letter == id.letter)?;
+        let action = objective
+            .actions
+            .iter()
+            .find(|a| a.letter.len() == 1 && a.letter.starts_with(id.letter))?;
         Some((objective, action))
     }
 
@@ -152,32 +155,35 @@ impl Reference {
 }
 
 /// A GCM action id, written "5a" (or "5(a)" on input).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ActionId {
     pub objective: u8,
-    pub letter: String,
+    pub letter: char,
 }
 
 impl ActionId {
     /// Parses "5a", "5(a)" or "5 (a)"; None when the text has another shape.
+    /// It allocates nothing: action ids are parsed many times per plan.
     pub fn parse(text: &str) -> Option<ActionId> {
-        let text: String = text
+        let mut chars = text
             .chars()
-            .filter(|c| !c.is_whitespace() && *c != '(' && *c != ')')
-            .collect();
-        let digits: String = text.chars().take_while(|c| c.is_ascii_digit()).collect();
-        let letter = &text[digits.len()..];
-        if digits.is_empty() || digits.len() > 2 || letter.len() != 1 {
+            .filter(|c| !c.is_whitespace() && *c != '(' && *c != ')');
+        let mut objective: u8 = 0;
+        let mut digits = 0;
+        let letter = loop {
+            match chars.next()? {
+                c @ '0'..='9' if digits < 2 => {
+                    objective = objective * 10 + (c as u8 - b'0');
+                    digits += 1;
+                }
+                c if c.is_ascii_alphabetic() && digits > 0 => break c.to_ascii_lowercase(),
+                _ => return None,
+            }
+        };
+        if chars.next().is_some() {
             return None;
         }
-        let letter = letter.to_ascii_lowercase();
-        if !letter.chars().all(|c| c.is_ascii_lowercase()) {
-            return None;
-        }
-        Some(ActionId {
-            objective: digits.parse().ok()?,
-            letter,
-        })
+        Some(ActionId { objective, letter })
     }
 
     pub fn canonical(&self) -> String {
@@ -290,6 +296,9 @@ mod tests {
         assert_eq!(ActionId::parse("23 (E)").unwrap().canonical(), "23e");
         assert!(ActionId::parse("a5").is_none());
         assert!(ActionId::parse("5ab").is_none());
+        assert!(ActionId::parse("123a").is_none());
+        assert!(ActionId::parse("").is_none());
+        assert!(ActionId::parse("5").is_none());
         assert!(r.action("6l").is_some());
         assert!(r.action("6m").is_none());
         assert!(r.action("24a").is_none());

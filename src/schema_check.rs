@@ -4,7 +4,6 @@
 //! Rust types stay the one description of the format, and it reports every
 //! problem at once rather than stopping at the first as serde does.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use serde_json::{Map, Value};
@@ -13,35 +12,119 @@ use toml::de::{DeTable, DeValue};
 
 use crate::diagnostics::{Diagnostic, did_you_mean};
 
-/// Where each value sits in the file, keyed by its path (`measures[2].end`),
-/// so that later checks on the typed answers can point at a line.
-#[derive(Debug, Default)]
+/// Where each value sits in the file, found on demand by its path
+/// (`measures[2].end`), so that checks on the typed answers can point at a
+/// line. The file is parsed again only when a problem needs a place: valid
+/// files, the common case, never pay for an index.
+#[derive(Debug)]
 pub struct SpanIndex {
-    values: HashMap<String, Range<usize>>,
-    keys: HashMap<String, Range<usize>>,
+    text: String,
+    parsed: std::sync::OnceLock<Option<Spanned<DeTable<'static>>>>,
+}
+
+enum Step<'p> {
+    Key(&'p str),
+    Index(usize),
+}
+
+fn steps(path: &str) -> Vec<Step<'_>> {
+    let mut out = Vec::new();
+    for part in path.split('.') {
+        let (key, mut rest) = match part.find('[') {
+            Some(i) => (&part[..i], &part[i..]),
+            None => (part, ""),
+        };
+        if !key.is_empty() {
+            out.push(Step::Key(key));
+        }
+        while let Some(close) = rest.find(']') {
+            if let Ok(i) = rest[1..close].parse() {
+                out.push(Step::Index(i));
+            }
+            rest = &rest[close + 1..];
+        }
+    }
+    out
 }
 
 impl SpanIndex {
+    pub fn new(text: &str) -> Self {
+        SpanIndex {
+            text: text.to_string(),
+            parsed: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn root(&self) -> Option<&Spanned<DeTable<'static>>> {
+        self.parsed
+            .get_or_init(|| {
+                let table = DeTable::parse(&self.text).ok()?;
+                let span = table.span();
+                match owned_value(Spanned::new(span.clone(), DeValue::Table(table.into_inner()))).into_inner() {
+                    DeValue::Table(t) => Some(Spanned::new(span, t)),
+                    _ => None,
+                }
+            })
+            .as_ref()
+    }
+
+    /// (key span, value span) of the item at `path`, walking as far as it exists.
+    fn find(&self, path: &str) -> (Option<Range<usize>>, Option<Range<usize>>) {
+        let Some(root) = self.root() else {
+            return (None, None);
+        };
+        let mut key_span = None;
+        let mut value_span = Some(root.span());
+        let mut current: Option<&DeValue<'static>> = None;
+        let mut table: Option<&DeTable<'static>> = Some(root.get_ref());
+        for step in steps(path) {
+            let next = match (step, table, current) {
+                (Step::Key(k), Some(t), _) => t.get_key_value(k).map(|(key, v)| (Some(key.span()), v)),
+                (Step::Index(i), _, Some(DeValue::Array(items))) => items.get(i).map(|v| (None, v)),
+                _ => None,
+            };
+            let Some((ks, v)) = next else {
+                break;
+            };
+            key_span = ks.or(key_span);
+            value_span = Some(v.span());
+            current = Some(v.get_ref());
+            table = v.get_ref().as_table();
+        }
+        (key_span, value_span)
+    }
+
     /// The span of the value at `path`, or of the nearest enclosing value.
     pub fn value(&self, path: &str) -> Option<Range<usize>> {
-        let mut p = path;
-        loop {
-            if let Some(s) = self.values.get(p) {
-                return Some(s.clone());
-            }
-            p = parent(p)?;
-        }
+        self.find(path).1
     }
 
     /// The span of the key at `path` (for map entries such as `[objectives.24]`).
     pub fn key(&self, path: &str) -> Option<Range<usize>> {
-        self.keys.get(path).cloned().or_else(|| self.value(path))
+        let (k, v) = self.find(path);
+        k.or(v)
     }
 }
 
-fn parent(path: &str) -> Option<&str> {
-    let cut = path.rfind(['.', '['])?;
-    Some(&path[..cut])
+/// A copy of the parsed document that owns its text. Only the shape and the
+/// spans matter for finding places, so numbers are not carried over.
+fn owned_value(v: Spanned<DeValue<'_>>) -> Spanned<DeValue<'static>> {
+    let span = v.span();
+    let value = match v.into_inner() {
+        DeValue::String(s) => DeValue::String(std::borrow::Cow::Owned(s.into_owned())),
+        DeValue::Integer(_) | DeValue::Float(_) | DeValue::Boolean(_) => DeValue::Boolean(false),
+        DeValue::Datetime(d) => DeValue::Datetime(d),
+        DeValue::Array(items) => DeValue::Array(items.into_iter().map(owned_value).collect()),
+        DeValue::Table(t) => DeValue::Table(
+            t.into_iter()
+                .map(|(k, v)| {
+                    let ks = k.span();
+                    (Spanned::new(ks, std::borrow::Cow::Owned(k.into_inner().into_owned())), owned_value(v))
+                })
+                .collect(),
+        ),
+    };
+    Spanned::new(span, value)
 }
 
 pub fn join(path: &str, key: &str) -> String {
@@ -56,10 +139,38 @@ pub fn index(path: &str, i: usize) -> String {
     format!("{path}[{i}]")
 }
 
+/// Where the walk is, kept on the stack; described in words only when a
+/// problem is reported, so a valid file costs no string formatting.
+#[derive(Clone, Copy)]
+enum Seg<'a> {
+    Root,
+    Key(&'a Seg<'a>, &'a str),
+    Item(&'a Seg<'a>, usize, Option<&'a str>),
+}
+
+impl Seg<'_> {
+    fn describe(&self) -> String {
+        match self {
+            Seg::Root => "the top level".to_string(),
+            Seg::Key(Seg::Root, k) => format!("`{k}`"),
+            Seg::Key(parent, k) => format!("`{k}` in {}", parent.describe()),
+            Seg::Item(parent, i, id) => {
+                let owner = match parent {
+                    Seg::Key(_, k) => k,
+                    _ => "list",
+                };
+                match id {
+                    Some(id) => format!("`{owner}` entry `{id}`"),
+                    None => format!("item {} of `{owner}`", i + 1),
+                }
+            }
+        }
+    }
+}
+
 pub struct Checker<'s> {
     root: &'s Value,
     pub diagnostics: Vec<Diagnostic>,
-    pub spans: SpanIndex,
 }
 
 impl<'s> Checker<'s> {
@@ -67,18 +178,11 @@ impl<'s> Checker<'s> {
         Checker {
             root,
             diagnostics: Vec::new(),
-            spans: SpanIndex::default(),
         }
     }
 
     pub fn check_table(&mut self, table: &Spanned<DeTable<'_>>) {
-        self.check_object(
-            self.root,
-            table.get_ref(),
-            table.span(),
-            "",
-            "the top level",
-        );
+        self.check_object(self.root, table.get_ref(), table.span(), &Seg::Root);
     }
 
     fn resolve(&self, mut schema: &'s Value) -> &'s Value {
@@ -98,45 +202,40 @@ impl<'s> Checker<'s> {
         schema
     }
 
-    fn check_value(
-        &mut self,
-        schema: &'s Value,
-        value: &Spanned<DeValue<'_>>,
-        path: &str,
-        place: &str,
-    ) {
+    fn check_value(&mut self, schema: &'s Value, value: &Spanned<DeValue<'_>>, seg: &Seg<'_>) {
         let schema = self.resolve(schema);
-        self.spans.values.insert(path.to_string(), value.span());
         if let Some(alternatives) = schema
             .get("anyOf")
             .or_else(|| schema.get("oneOf"))
             .and_then(Value::as_array)
         {
-            self.check_alternatives(alternatives, value, path, place);
+            self.check_alternatives(alternatives, value, seg);
             return;
         }
         if let Some(allowed) = schema.get("enum").and_then(Value::as_array) {
             let allowed: Vec<&str> = allowed.iter().filter_map(Value::as_str).collect();
-            self.check_choice(&allowed, value, place);
+            self.check_choice(&allowed, value, seg);
             return;
         }
         if let Some(c) = schema.get("const").and_then(Value::as_str) {
-            self.check_choice(&[c], value, place);
+            self.check_choice(&[c], value, seg);
             return;
         }
         let types = types_of(schema);
         if !types.iter().any(|t| kind_matches(t, value.get_ref())) {
-            self.type_error(&types, value, place);
+            self.type_error(&types, value, seg);
             return;
         }
         match value.get_ref() {
-            DeValue::Table(t) => self.check_object(schema, t, value.span(), path, place),
+            DeValue::Table(t) => self.check_object(schema, t, value.span(), seg),
             DeValue::Array(items) => {
                 if let Some(item_schema) = schema.get("items") {
                     for (i, item) in items.iter().enumerate() {
-                        let item_path = index(path, i);
-                        let item_place = item_place(place, i, item.get_ref());
-                        self.check_value(item_schema, item, &item_path, &item_place);
+                        let id = match item.get_ref() {
+                            DeValue::Table(t) => t.get("id").and_then(|v| v.get_ref().as_str()),
+                            _ => None,
+                        };
+                        self.check_value(item_schema, item, &Seg::Item(seg, i, id));
                     }
                 }
             }
@@ -144,13 +243,7 @@ impl<'s> Checker<'s> {
         }
     }
 
-    fn check_alternatives(
-        &mut self,
-        alternatives: &'s [Value],
-        value: &Spanned<DeValue<'_>>,
-        path: &str,
-        place: &str,
-    ) {
+    fn check_alternatives(&mut self, alternatives: &'s [Value], value: &Spanned<DeValue<'_>>, seg: &Seg<'_>) {
         let alternatives: Vec<&'s Value> = alternatives
             .iter()
             .map(|a| self.resolve(a))
@@ -162,36 +255,32 @@ impl<'s> Checker<'s> {
             .filter_map(|a| a.get("const").and_then(Value::as_str))
             .collect();
         if !consts.is_empty() && consts.len() == alternatives.len() {
-            self.check_choice(&consts, value, place);
+            self.check_choice(&consts, value, seg);
             return;
         }
-        let matching: Vec<&'s Value> = alternatives
-            .iter()
-            .copied()
-            .filter(|a| {
-                let a = self.resolve(a);
-                types_of(a).iter().any(|t| kind_matches(t, value.get_ref()))
-                    || a.get("anyOf").is_some()
-                    || a.get("oneOf").is_some()
-            })
-            .collect();
-        match matching.first() {
-            Some(first) => self.check_value(first, value, path, place),
+        let matching = alternatives.iter().copied().find(|a| {
+            types_of(a).iter().any(|t| kind_matches(t, value.get_ref()))
+                || a.get("anyOf").is_some()
+                || a.get("oneOf").is_some()
+        });
+        match matching {
+            Some(first) => self.check_value(first, value, seg),
             None => {
                 let types: Vec<&str> = alternatives.iter().flat_map(|a| types_of(a)).collect();
-                self.type_error(&types, value, place);
+                self.type_error(&types, value, seg);
             }
         }
     }
 
-    fn check_choice(&mut self, allowed: &[&str], value: &Spanned<DeValue<'_>>, place: &str) {
-        let list = allowed
-            .iter()
-            .map(|a| format!("\"{a}\""))
-            .collect::<Vec<_>>()
-            .join(", ");
+    fn check_choice(&mut self, allowed: &[&str], value: &Spanned<DeValue<'_>>, seg: &Seg<'_>) {
+        if let DeValue::String(s) = value.get_ref() {
+            if allowed.contains(&s.as_ref()) {
+                return;
+            }
+        }
+        let list = allowed.iter().map(|a| format!("\"{a}\"")).collect::<Vec<_>>().join(", ");
+        let place = seg.describe();
         match value.get_ref() {
-            DeValue::String(s) if allowed.contains(&s.as_ref()) => {}
             DeValue::String(s) => {
                 let mut d = Diagnostic::error(format!("`{s}` is not an allowed value for {place}"))
                     .at(Some(value.span()));
@@ -202,22 +291,15 @@ impl<'s> Checker<'s> {
                 self.diagnostics.push(d);
             }
             other => self.diagnostics.push(
-                Diagnostic::error(format!(
-                    "{place} must be a string, found {}",
-                    describe(other)
-                ))
-                .at(Some(value.span()))
-                .help(format!("write one of {list}, in double quotes")),
+                Diagnostic::error(format!("{place} must be a string, found {}", describe(other)))
+                    .at(Some(value.span()))
+                    .help(format!("write one of {list}, in double quotes")),
             ),
         }
     }
 
-    fn type_error(&mut self, types: &[&str], value: &Spanned<DeValue<'_>>, place: &str) {
-        let wanted: Vec<&str> = types
-            .iter()
-            .filter(|t| **t != "null")
-            .map(|t| type_name(t))
-            .collect();
+    fn type_error(&mut self, types: &[&str], value: &Spanned<DeValue<'_>>, seg: &Seg<'_>) {
+        let wanted: Vec<&str> = types.iter().filter(|t| **t != "null").map(|t| type_name(t)).collect();
         let wanted = wanted.join(" or ");
         let help = types
             .iter()
@@ -226,7 +308,8 @@ impl<'s> Checker<'s> {
             .unwrap_or_else(|| format!("write {wanted}"));
         self.diagnostics.push(
             Diagnostic::error(format!(
-                "{place} must be {wanted}, found {}",
+                "{} must be {wanted}, found {}",
+                seg.describe(),
                 describe(value.get_ref())
             ))
             .at(Some(value.span()))
@@ -234,14 +317,7 @@ impl<'s> Checker<'s> {
         );
     }
 
-    fn check_object(
-        &mut self,
-        schema: &'s Value,
-        table: &DeTable<'_>,
-        span: Range<usize>,
-        path: &str,
-        place: &str,
-    ) {
+    fn check_object(&mut self, schema: &'s Value, table: &DeTable<'_>, span: Range<usize>, seg: &Seg<'_>) {
         static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
         let properties = schema
             .get("properties")
@@ -250,20 +326,14 @@ impl<'s> Checker<'s> {
         let additional = schema.get("additionalProperties");
         for (key, value) in table.iter() {
             let key_name: &str = key.get_ref();
-            let key_path = join(path, key_name);
-            self.spans.keys.insert(key_path.clone(), key.span());
-            let key_place = if path.is_empty() {
-                format!("`{key_name}`")
-            } else {
-                format!("`{key_name}` in {place}")
-            };
+            let key_seg = Seg::Key(seg, key_name);
             if let Some(prop) = properties.get(key_name) {
-                self.check_value(prop, value, &key_path, &key_place);
+                self.check_value(prop, value, &key_seg);
             } else if let Some(extra @ Value::Object(_)) = additional {
-                self.check_value(extra, value, &key_path, &key_place);
+                self.check_value(extra, value, &key_seg);
             } else {
                 let known: Vec<&str> = properties.keys().map(String::as_str).collect();
-                let mut d = Diagnostic::error(format!("unknown key `{key_name}` in {place}"))
+                let mut d = Diagnostic::error(format!("unknown key `{key_name}` in {}", seg.describe()))
                     .at(Some(key.span()));
                 d = match did_you_mean(key_name, known.iter().copied()) {
                     Some(m) => d.help(format!("did you mean `{m}`?")),
@@ -273,23 +343,18 @@ impl<'s> Checker<'s> {
             }
         }
         if let Some(required) = schema.get("required").and_then(Value::as_array) {
-            let missing: Vec<&str> = required
-                .iter()
-                .filter_map(Value::as_str)
-                .filter(|r| !table.iter().any(|(k, _)| k.get_ref() == r))
-                .collect();
-            for m in missing {
+            for m in required.iter().filter_map(Value::as_str) {
+                if table.get(m).is_some() {
+                    continue;
+                }
                 let help = properties
                     .get(m)
-                    .and_then(|p| {
-                        p.get("description")
-                            .or_else(|| self.resolve(p).get("description"))
-                    })
+                    .and_then(|p| p.get("description").or_else(|| self.resolve(p).get("description")))
                     .and_then(Value::as_str)
                     .map(|d| format!("add `{m} = ...`: {}", first_line(d)))
                     .unwrap_or_else(|| format!("add `{m} = ...`"));
                 self.diagnostics.push(
-                    Diagnostic::error(format!("{place} is missing the required key `{m}`"))
+                    Diagnostic::error(format!("{} is missing the required key `{m}`", seg.describe()))
                         .at(Some(span.clone()))
                         .help(help),
                 );
@@ -300,23 +365,6 @@ impl<'s> Checker<'s> {
 
 fn first_line(s: &str) -> String {
     s.split("\n\n").next().unwrap_or(s).replace('\n', " ")
-}
-
-/// How to name an array item: by its id when it has one.
-fn item_place(place: &str, i: usize, item: &DeValue<'_>) -> String {
-    let owner = place.trim_start_matches('`');
-    let owner = owner.split('`').next().unwrap_or(owner);
-    let id = match item {
-        DeValue::Table(t) => t
-            .iter()
-            .find(|(k, _)| k.get_ref() == "id")
-            .and_then(|(_, v)| v.get_ref().as_str().map(str::to_string)),
-        _ => None,
-    };
-    match id {
-        Some(id) => format!("`{owner}` entry `{id}`"),
-        None => format!("item {} of `{owner}`", i + 1),
-    }
 }
 
 fn types_of(schema: &Value) -> Vec<&str> {

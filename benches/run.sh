@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# gcmplan benchmark: whole-process time and peak memory, on a release build.
+#
+#   bash benches/run.sh
+#
+# Uses hyperfine (Debian package `hyperfine`, installed here when missing and
+# run as root) for timing and GNU time for peak resident memory. Kept out of
+# `cargo test`: speed is measured, never asserted.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v hyperfine >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null
+  else
+    echo "hyperfine is missing: apt-get install hyperfine" >&2
+    exit 2
+  fi
+fi
+
+cargo build --release --quiet
+bin=target/release/gcmplan
+large=benches/large-answers.toml
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+echo "== input: $large ($(grep -c '^\[\[measures\]\]' "$large") measures, 23 objectives)"
+hyperfine --warmup 5 --runs 50 -N \
+  "$bin check $large" \
+  "$bin render $large -o $out/plan.md --force" \
+  "$bin render examples/philippines-systemic.toml -o $out/ph.md --force"
+
+echo "== peak memory (maximum resident set size)"
+for cmd in "check $large" "render $large -o $out/plan.md --force"; do
+  kb=$(/usr/bin/time -f '%M' $bin $cmd 2>&1 >/dev/null | tail -1)
+  echo "gcmplan $cmd: ${kb} KB"
+done
