@@ -5,8 +5,8 @@
 
 use anyhow::{Context, Result};
 use handlebars::{
-    Context as HbContext, Handlebars, Helper, HelperResult, Output, RenderContext,
-    RenderErrorReason,
+    Context as HbContext, Handlebars, Helper, HelperDef, HelperResult, Output, RenderContext,
+    RenderErrorReason, Renderable,
 };
 
 use crate::plan::Plan;
@@ -163,6 +163,32 @@ fn plural_helper(
     Ok(())
 }
 
+/// `{{section "name"}}`: renders another template in the current context.
+/// Unlike a partial (`{{> name}}`), which copies the whole context for every
+/// inclusion, it renders in place: the plan is copied once, not once per
+/// section.
+struct SectionHelper;
+
+impl HelperDef for SectionHelper {
+    fn call<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        r: &'reg Handlebars<'reg>,
+        ctx: &'rc HbContext,
+        rc: &mut RenderContext<'reg, 'rc>,
+        out: &mut dyn Output,
+    ) -> HelperResult {
+        let name = h
+            .param(0)
+            .and_then(|p| p.value().as_str())
+            .ok_or(RenderErrorReason::ParamNotFoundForIndex("section", 0))?;
+        let template = r
+            .get_template(name)
+            .ok_or_else(|| RenderErrorReason::PartialNotFound(name.to_string()))?;
+        template.render(r, ctx, rc, out)
+    }
+}
+
 /// A registry with the Markdown templates, helpers and escaping.
 pub fn markdown_registry() -> Result<Handlebars<'static>> {
     let mut hb = Handlebars::new();
@@ -170,6 +196,7 @@ pub fn markdown_registry() -> Result<Handlebars<'static>> {
     hb.register_escape_fn(escape_markdown);
     hb.register_helper("cell", Box::new(cell_helper));
     hb.register_helper("plural", Box::new(plural_helper));
+    hb.register_helper("section", Box::new(SectionHelper));
     for (name, text) in MARKDOWN_TEMPLATES {
         hb.register_template_string(name, *text)
             .with_context(|| format!("template `{name}` does not parse"))?;

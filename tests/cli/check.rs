@@ -85,3 +85,18 @@ fn assess_shows_the_matrix_and_the_approaches_side_by_side() {
     );
     assert!(s.contains("Recommended approach: Selective."), "{s}");
 }
+
+#[test]
+fn the_answers_outline_in_the_readme_is_a_valid_file() {
+    let readme = crate::read(&crate::root().join("README.md"));
+    let start = readme
+        .find("```toml\nformat = 1")
+        .expect("the README shows the answers format");
+    let body = &readme[start + "```toml\n".len()..];
+    let body = &body[..body.find("```").unwrap()];
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("readme.toml");
+    std::fs::write(&file, body).unwrap();
+    let out = run(gcmplan().arg("check").arg(&file));
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+}
