@@ -236,29 +236,24 @@ pub fn recommend(a: &Answers) -> Recommendation {
         Signal {
             name: "Consultation",
             present: engaged.len() >= 3 && kinds.len() >= 2,
-            detail: format!(
-                "{} whole-of-society partner{} of {} kind{} engaged",
-                engaged.len(),
-                plural(engaged.len()),
-                kinds.len(),
-                plural(kinds.len())
-            ),
+            detail: partners_engaged(engaged.len(), kinds.len(), "whole-of-society partner"),
         },
         Signal {
             name: "Resources",
             present: n > 0 && funded_n * 2 >= n,
-            detail: format!("{funded_n} of {n} measures have a budget and a funding source"),
+            detail: share(funded_n, n, "a budget and a funding source"),
         },
         Signal {
             name: "Monitoring and evaluation",
             present: a.review.me_framework.is_some() && n > 0 && indicator_n * 2 >= n,
             detail: format!(
-                "{}; {indicator_n} of {n} measures have an indicator",
+                "{}; {}",
                 if a.review.me_framework.is_some() {
                     "an M&E framework is described"
                 } else {
                     "no M&E framework is described"
-                }
+                },
+                share(indicator_n, n, "an indicator")
             ),
         },
         Signal {
@@ -302,6 +297,33 @@ pub fn recommend(a: &Answers) -> Recommendation {
     }
 }
 
+/// "3 partners of 2 kinds engaged", or "no partner engaged yet".
+fn partners_engaged(n: usize, kinds: usize, noun: &str) -> String {
+    match n {
+        0 => format!("no {noun} engaged yet"),
+        _ => format!(
+            "{n} {noun}{} of {kinds} kind{} engaged",
+            plural(n),
+            plural(kinds)
+        ),
+    }
+}
+
+/// "12 of 30 measures have an indicator", with the zero and one cases.
+fn share(k: usize, n: usize, what: &str) -> String {
+    match (k, n) {
+        (_, 0) => "no measure is planned yet".to_string(),
+        (1, 1) => format!("the one measure has {what}"),
+        (0, 1) => format!(
+            "the one measure has no {}",
+            what.trim_start_matches("a ").trim_start_matches("an ")
+        ),
+        (k, n) if k == n => format!("all {n} measures have {what}"),
+        (1, n) => format!("1 of {n} measures has {what}"),
+        (k, n) => format!("{k} of {n} measures have {what}"),
+    }
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
@@ -336,13 +358,7 @@ pub fn principles(a: &Answers) -> Vec<PrincipleStatus> {
                         "ies"
                     }
                 )),
-                "whole-of-society" => Some(format!(
-                    "{} partner{} of {} kind{} engaged",
-                    engaged.len(),
-                    plural(engaged.len()),
-                    kinds.len(),
-                    plural(kinds.len())
-                )),
+                "whole-of-society" => Some(partners_engaged(engaged.len(), kinds.len(), "partner")),
                 "international-cooperation" => Some(format!(
                     "{agreements} bilateral or regional agreement{} in the inventory",
                     plural(agreements)

@@ -70,6 +70,8 @@ pub struct RevisionView {
 pub struct ApproachView {
     pub key: &'static str,
     pub name: &'static str,
+    /// The name as it reads mid-sentence: "the {phrase} approach".
+    pub phrase: &'static str,
     pub description: &'static str,
     pub rationale: Option<String>,
 }
@@ -107,7 +109,10 @@ pub struct SummaryView {
     pub high_priorities: Vec<ObjectiveRef>,
     pub budget: Vec<String>,
     pub recommended: &'static str,
+    pub recommended_phrase: &'static str,
     pub follows_recommendation: bool,
+    /// Whether the answers file's own approach is the recommended one.
+    pub file_follows_recommendation: bool,
     pub findings: usize,
 }
 
@@ -209,6 +214,8 @@ pub struct ObjectiveSection {
     pub adopted_actions: Vec<ActionView>,
     pub notes: Option<String>,
     pub measures: Vec<MeasureView>,
+    /// Measures set out under another objective that also serve this one.
+    pub contributing_measures: Vec<MeasureRef>,
     pub practices: Vec<PracticeView>,
     pub sdg_targets: String,
     pub sdg_default: bool,
@@ -354,6 +361,7 @@ pub struct PracticeGroup {
 pub struct ApproachRow {
     pub key: &'static str,
     pub name: &'static str,
+    pub phrase: &'static str,
     pub description: &'static str,
     pub objectives: usize,
     pub measures: usize,
@@ -367,6 +375,14 @@ pub struct SignalView {
     pub name: &'static str,
     pub present: bool,
     pub detail: String,
+}
+
+pub fn approach_phrase(a: Approach) -> &'static str {
+    match a {
+        Approach::Systemic => "systemic and robust",
+        Approach::Selective => "selective",
+        Approach::BusinessAsUsual => "business-as-usual",
+    }
 }
 
 pub fn approach_description(a: Approach) -> &'static str {
@@ -387,6 +403,7 @@ fn approach_view(a: Approach, rationale: Option<String>) -> ApproachView {
     ApproachView {
         key: a.key(),
         name: a.name(),
+        phrase: approach_phrase(a),
         description: approach_description(a),
         rationale,
     }
@@ -636,6 +653,13 @@ pub fn build(a: &Answers, assessment: &Assessment, approach: Option<Approach>) -
         })
         .collect();
 
+    // A measure is set out once, under the first objective it serves that the
+    // plan takes up; the other objectives it serves point to it.
+    let home = |m: &Measure| {
+        assess::measure_objectives(m)
+            .into_iter()
+            .find(|n| scope.objectives.contains(n))
+    };
     let objectives: Vec<ObjectiveSection> = scope
         .objectives
         .iter()
@@ -671,8 +695,16 @@ pub fn build(a: &Answers, assessment: &Assessment, approach: Option<Approach>) -
                 notes: answer.and_then(|x| x.notes.clone()),
                 measures: measures
                     .iter()
-                    .filter(|m| assess::measure_objectives(m).first() == Some(&n))
+                    .filter(|m| home(m) == Some(n))
                     .map(|m| measure_view(a, m, Some(n)))
+                    .collect(),
+                contributing_measures: measures
+                    .iter()
+                    .filter(|m| home(m) != Some(n) && assess::measure_objectives(m).contains(&n))
+                    .map(|m| MeasureRef {
+                        id: m.id.clone(),
+                        title: m.title.clone(),
+                    })
                     .collect(),
                 practices: r.practices_for(n).map(practice_view).collect(),
                 sdg_targets: sdgs.join(", "),
@@ -863,7 +895,9 @@ pub fn build(a: &Answers, assessment: &Assessment, approach: Option<Approach>) -
                 .collect(),
             budget: totals.iter().map(|(c, x)| money(c, *x)).collect(),
             recommended: rec.approach.name(),
+            recommended_phrase: approach_phrase(rec.approach),
             follows_recommendation: rec.approach == chosen,
+            file_follows_recommendation: rec.approach == a.plan.approach,
             findings: findings.len(),
         },
         principles: r
@@ -899,7 +933,8 @@ pub fn build(a: &Answers, assessment: &Assessment, approach: Option<Approach>) -
                 .collect(),
             local_coordination: a.governance.local_coordination.clone(),
             has_local_authorities: a.stakeholders.iter().any(|s| {
-                matches!(s.kind, StakeholderKind::LocalAuthority | StakeholderKind::RegionalAuthority)
+                s.engagement.is_engaged()
+                    && matches!(s.kind, StakeholderKind::LocalAuthority | StakeholderKind::RegionalAuthority)
             }),
             society,
         },
@@ -986,7 +1021,8 @@ pub fn build(a: &Answers, assessment: &Assessment, approach: Option<Approach>) -
             .collect(),
         findings: findings
             .iter()
-            .map(|f| FindingView { code: f.code, lesson: f.lesson, message: f.message.clone() })
+            // Backticks mark ids in the terminal; in a document, quotes do.
+            .map(|f| FindingView { code: f.code, lesson: f.lesson, message: f.message.replace('`', "\"") })
             .collect(),
         annex: AnnexView {
             gaps: matrix.iter().filter(|m| m.status_key != "covered").cloned().collect(),
@@ -997,6 +1033,7 @@ pub fn build(a: &Answers, assessment: &Assessment, approach: Option<Approach>) -
                 .map(|s| ApproachRow {
                     key: s.approach.key(),
                     name: s.approach.name(),
+                    phrase: approach_phrase(s.approach),
                     description: approach_description(s.approach),
                     objectives: s.objectives.len(),
                     measures: s.measures.len(),

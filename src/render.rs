@@ -6,75 +6,72 @@
 use anyhow::{Context, Result};
 use handlebars::{
     Context as HbContext, Handlebars, Helper, HelperDef, HelperResult, Output, RenderContext,
-    RenderErrorReason, Renderable,
+    RenderErrorReason, Renderable, Template,
 };
 
 use crate::plan::Plan;
 
-/// The Markdown templates: the document, then one partial per section.
-pub const MARKDOWN_TEMPLATES: &[(&str, &str)] = &[
-    ("plan", include_str!("../plan-templates/markdown/plan.hbs")),
-    (
-        "title",
-        include_str!("../plan-templates/markdown/title.hbs"),
-    ),
-    (
-        "summary",
-        include_str!("../plan-templates/markdown/summary.hbs"),
-    ),
-    (
-        "mandate",
-        include_str!("../plan-templates/markdown/mandate.hbs"),
-    ),
-    (
-        "principles",
-        include_str!("../plan-templates/markdown/principles.hbs"),
-    ),
-    (
-        "governance",
-        include_str!("../plan-templates/markdown/governance.hbs"),
-    ),
-    (
-        "inventory",
-        include_str!("../plan-templates/markdown/inventory.hbs"),
-    ),
-    (
-        "objectives",
-        include_str!("../plan-templates/markdown/objectives.hbs"),
-    ),
-    (
-        "measure",
-        include_str!("../plan-templates/markdown/measure.hbs"),
-    ),
-    (
-        "partnerships",
-        include_str!("../plan-templates/markdown/partnerships.hbs"),
-    ),
-    (
-        "resources",
-        include_str!("../plan-templates/markdown/resources.hbs"),
-    ),
-    (
-        "monitoring",
-        include_str!("../plan-templates/markdown/monitoring.hbs"),
-    ),
-    (
-        "annex-gaps",
-        include_str!("../plan-templates/markdown/annex-gaps.hbs"),
-    ),
-    (
-        "annex-practices",
-        include_str!("../plan-templates/markdown/annex-practices.hbs"),
-    ),
-    (
-        "annex-approaches",
-        include_str!("../plan-templates/markdown/annex-approaches.hbs"),
-    ),
-    (
-        "annex-findings",
-        include_str!("../plan-templates/markdown/annex-findings.hbs"),
-    ),
+/// Embeds `plan-templates/markdown/NAME.hbs` for each name.
+macro_rules! markdown_templates {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../plan-templates/markdown/", $name, ".hbs")))),*]
+    };
+}
+
+/// The Markdown templates: the document (`plan`), which includes one
+/// template per section, some of which include one per subsection. Small
+/// templates also compile faster: handlebars' parser costs grow with the
+/// square of a template's length.
+pub const MARKDOWN_TEMPLATES: &[(&str, &str)] = markdown_templates![
+    "plan",
+    "title",
+    "summary",
+    "summary-approach",
+    "summary-coverage",
+    "summary-outlook",
+    "mandate",
+    "mandate-compact",
+    "mandate-context",
+    "mandate-route",
+    "mandate-approach",
+    "principles",
+    "governance",
+    "governance-government",
+    "governance-society",
+    "governance-local",
+    "inventory",
+    "objectives",
+    "objective",
+    "measure",
+    "objectives-outside",
+    "partnerships",
+    "resources",
+    "monitoring",
+    "monitoring-arrangements",
+    "monitoring-calendar",
+    "monitoring-indicators",
+    "monitoring-sdgs",
+    "annex-gaps",
+    "annex-practices",
+    "annex-approaches",
+    "annex-findings",
 ];
+
+/// Escapes text inside a line (a table cell, a list item's tail), where
+/// line-start markers such as "1." or "-" mean nothing.
+pub fn escape_inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '#' | '!' | '&'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
 
 /// Escapes text for Markdown so that a user's words never become markup:
 /// emphasis, links, tables, HTML and headings are all neutralised.
@@ -104,15 +101,7 @@ pub fn escape_markdown(text: &str) -> String {
                 }
             }
         }
-        for c in rest.chars() {
-            if matches!(
-                c,
-                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '#' | '!' | '&'
-            ) {
-                out.push('\\');
-            }
-            out.push(c);
-        }
+        out.push_str(&escape_inline(rest));
     }
     out
 }
@@ -135,7 +124,7 @@ fn cell_helper(
         other => other.to_string(),
     };
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    out.write(&escape_markdown(&flat))?;
+    out.write(&escape_inline(&flat))?;
     Ok(())
 }
 
@@ -163,13 +152,13 @@ fn plural_helper(
     Ok(())
 }
 
-/// `{{section "name"}}`: renders another template in the current context.
+/// `{{include "name"}}`: renders another template in the current context.
 /// Unlike a partial (`{{> name}}`), which copies the whole context for every
 /// inclusion, it renders in place: the plan is copied once, not once per
 /// section.
-struct SectionHelper;
+struct IncludeHelper;
 
-impl HelperDef for SectionHelper {
+impl HelperDef for IncludeHelper {
     fn call<'reg: 'rc, 'rc>(
         &self,
         h: &Helper<'rc>,
@@ -181,12 +170,52 @@ impl HelperDef for SectionHelper {
         let name = h
             .param(0)
             .and_then(|p| p.value().as_str())
-            .ok_or(RenderErrorReason::ParamNotFoundForIndex("section", 0))?;
+            .ok_or(RenderErrorReason::ParamNotFoundForIndex("include", 0))?;
         let template = r
             .get_template(name)
             .ok_or_else(|| RenderErrorReason::PartialNotFound(name.to_string()))?;
         template.render(r, ctx, rc, out)
     }
+}
+
+/// Compiles templates on two threads. Handlebars' parser is slow (it
+/// recomputes line and column from the start of the template for every
+/// token), and compiling is the largest part of rendering a plan, so the
+/// work is shared between cores.
+pub fn compile_templates(sources: &[(&str, &str)]) -> Result<Vec<(String, Template)>> {
+    let compile = |part: Vec<(&str, &str)>| -> Result<Vec<(String, Template)>> {
+        part.into_iter()
+            .map(|(name, text)| {
+                Template::compile_with_name(text, name.to_string())
+                    .map(|t| (name.to_string(), t))
+                    .with_context(|| format!("template `{name}` does not parse"))
+            })
+            .collect()
+    };
+    // Deal the templates out largest first, so both halves weigh the same.
+    let mut sorted: Vec<(&str, &str)> = sources.to_vec();
+    sorted.sort_by_key(|(_, text)| std::cmp::Reverse(text.len()));
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    let (mut lw, mut rw) = (0, 0);
+    for t in sorted {
+        if lw <= rw {
+            lw += t.1.len();
+            left.push(t);
+        } else {
+            rw += t.1.len();
+            right.push(t);
+        }
+    }
+    std::thread::scope(|scope| {
+        let other = scope.spawn(|| compile(right));
+        let mut out = compile(left)?;
+        out.extend(
+            other
+                .join()
+                .map_err(|_| anyhow::anyhow!("compiling templates failed"))??,
+        );
+        Ok(out)
+    })
 }
 
 /// A registry with the Markdown templates, helpers and escaping.
@@ -196,21 +225,24 @@ pub fn markdown_registry() -> Result<Handlebars<'static>> {
     hb.register_escape_fn(escape_markdown);
     hb.register_helper("cell", Box::new(cell_helper));
     hb.register_helper("plural", Box::new(plural_helper));
-    hb.register_helper("section", Box::new(SectionHelper));
-    for (name, text) in MARKDOWN_TEMPLATES {
-        hb.register_template_string(name, *text)
-            .with_context(|| format!("template `{name}` does not parse"))?;
+    hb.register_helper("include", Box::new(IncludeHelper));
+    for (name, template) in compile_templates(MARKDOWN_TEMPLATES)? {
+        hb.register_template(&name, template);
     }
     Ok(hb)
 }
 
-/// Renders the plan as Markdown.
-pub fn markdown(plan: &Plan) -> Result<String> {
-    let hb = markdown_registry()?;
+/// Renders the plan with a registry made by [`markdown_registry`].
+pub fn markdown_with(hb: &Handlebars<'_>, plan: &Plan) -> Result<String> {
     let text = hb
         .render("plan", plan)
         .context("rendering the Markdown plan")?;
     Ok(tidy(&text))
+}
+
+/// Renders the plan as Markdown.
+pub fn markdown(plan: &Plan) -> Result<String> {
+    markdown_with(&markdown_registry()?, plan)
 }
 
 /// Collapses the runs of blank lines that template conditionals leave behind.
@@ -255,6 +287,28 @@ mod tests {
             "Réfugiés et migrants"
         );
         assert_eq!(escape_markdown("line one\n> quote"), "line one\n\\> quote");
+    }
+
+    #[test]
+    fn every_template_file_is_embedded() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/plan-templates/markdown");
+        let mut files: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| {
+                e.unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .trim_end_matches(".hbs")
+                    .to_string()
+            })
+            .collect();
+        files.sort();
+        let mut embedded: Vec<String> = MARKDOWN_TEMPLATES
+            .iter()
+            .map(|(n, _)| n.to_string())
+            .collect();
+        embedded.sort();
+        assert_eq!(files, embedded);
     }
 
     #[test]

@@ -60,7 +60,12 @@ impl SpanIndex {
             .get_or_init(|| {
                 let table = DeTable::parse(&self.text).ok()?;
                 let span = table.span();
-                match owned_value(Spanned::new(span.clone(), DeValue::Table(table.into_inner()))).into_inner() {
+                match owned_value(Spanned::new(
+                    span.clone(),
+                    DeValue::Table(table.into_inner()),
+                ))
+                .into_inner()
+                {
                     DeValue::Table(t) => Some(Spanned::new(span, t)),
                     _ => None,
                 }
@@ -79,7 +84,9 @@ impl SpanIndex {
         let mut table: Option<&DeTable<'static>> = Some(root.get_ref());
         for step in steps(path) {
             let next = match (step, table, current) {
-                (Step::Key(k), Some(t), _) => t.get_key_value(k).map(|(key, v)| (Some(key.span()), v)),
+                (Step::Key(k), Some(t), _) => {
+                    t.get_key_value(k).map(|(key, v)| (Some(key.span()), v))
+                }
                 (Step::Index(i), _, Some(DeValue::Array(items))) => items.get(i).map(|v| (None, v)),
                 _ => None,
             };
@@ -119,7 +126,10 @@ fn owned_value(v: Spanned<DeValue<'_>>) -> Spanned<DeValue<'static>> {
             t.into_iter()
                 .map(|(k, v)| {
                     let ks = k.span();
-                    (Spanned::new(ks, std::borrow::Cow::Owned(k.into_inner().into_owned())), owned_value(v))
+                    (
+                        Spanned::new(ks, std::borrow::Cow::Owned(k.into_inner().into_owned())),
+                        owned_value(v),
+                    )
                 })
                 .collect(),
         ),
@@ -243,7 +253,12 @@ impl<'s> Checker<'s> {
         }
     }
 
-    fn check_alternatives(&mut self, alternatives: &'s [Value], value: &Spanned<DeValue<'_>>, seg: &Seg<'_>) {
+    fn check_alternatives(
+        &mut self,
+        alternatives: &'s [Value],
+        value: &Spanned<DeValue<'_>>,
+        seg: &Seg<'_>,
+    ) {
         let alternatives: Vec<&'s Value> = alternatives
             .iter()
             .map(|a| self.resolve(a))
@@ -278,7 +293,11 @@ impl<'s> Checker<'s> {
                 return;
             }
         }
-        let list = allowed.iter().map(|a| format!("\"{a}\"")).collect::<Vec<_>>().join(", ");
+        let list = allowed
+            .iter()
+            .map(|a| format!("\"{a}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
         let place = seg.describe();
         match value.get_ref() {
             DeValue::String(s) => {
@@ -291,15 +310,22 @@ impl<'s> Checker<'s> {
                 self.diagnostics.push(d);
             }
             other => self.diagnostics.push(
-                Diagnostic::error(format!("{place} must be a string, found {}", describe(other)))
-                    .at(Some(value.span()))
-                    .help(format!("write one of {list}, in double quotes")),
+                Diagnostic::error(format!(
+                    "{place} must be a string, found {}",
+                    describe(other)
+                ))
+                .at(Some(value.span()))
+                .help(format!("write one of {list}, in double quotes")),
             ),
         }
     }
 
     fn type_error(&mut self, types: &[&str], value: &Spanned<DeValue<'_>>, seg: &Seg<'_>) {
-        let wanted: Vec<&str> = types.iter().filter(|t| **t != "null").map(|t| type_name(t)).collect();
+        let wanted: Vec<&str> = types
+            .iter()
+            .filter(|t| **t != "null")
+            .map(|t| type_name(t))
+            .collect();
         let wanted = wanted.join(" or ");
         let help = types
             .iter()
@@ -317,7 +343,13 @@ impl<'s> Checker<'s> {
         );
     }
 
-    fn check_object(&mut self, schema: &'s Value, table: &DeTable<'_>, span: Range<usize>, seg: &Seg<'_>) {
+    fn check_object(
+        &mut self,
+        schema: &'s Value,
+        table: &DeTable<'_>,
+        span: Range<usize>,
+        seg: &Seg<'_>,
+    ) {
         static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
         let properties = schema
             .get("properties")
@@ -333,8 +365,9 @@ impl<'s> Checker<'s> {
                 self.check_value(extra, value, &key_seg);
             } else {
                 let known: Vec<&str> = properties.keys().map(String::as_str).collect();
-                let mut d = Diagnostic::error(format!("unknown key `{key_name}` in {}", seg.describe()))
-                    .at(Some(key.span()));
+                let mut d =
+                    Diagnostic::error(format!("unknown key `{key_name}` in {}", seg.describe()))
+                        .at(Some(key.span()));
                 d = match did_you_mean(key_name, known.iter().copied()) {
                     Some(m) => d.help(format!("did you mean `{m}`?")),
                     None => d.help(format!("the keys allowed here are: {}", known.join(", "))),
@@ -349,14 +382,20 @@ impl<'s> Checker<'s> {
                 }
                 let help = properties
                     .get(m)
-                    .and_then(|p| p.get("description").or_else(|| self.resolve(p).get("description")))
+                    .and_then(|p| {
+                        p.get("description")
+                            .or_else(|| self.resolve(p).get("description"))
+                    })
                     .and_then(Value::as_str)
                     .map(|d| format!("add `{m} = ...`: {}", first_line(d)))
                     .unwrap_or_else(|| format!("add `{m} = ...`"));
                 self.diagnostics.push(
-                    Diagnostic::error(format!("{} is missing the required key `{m}`", seg.describe()))
-                        .at(Some(span.clone()))
-                        .help(help),
+                    Diagnostic::error(format!(
+                        "{} is missing the required key `{m}`",
+                        seg.describe()
+                    ))
+                    .at(Some(span.clone()))
+                    .help(help),
                 );
             }
         }

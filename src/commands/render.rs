@@ -13,10 +13,18 @@ pub fn run(
     approach: Option<Approach>,
     force: bool,
 ) -> Result<ExitCode> {
-    let loaded = load::load_file(file)?;
-    let assessment = assess::assess(&loaded.answers);
-    let plan = plan::build(&loaded.answers, &assessment, approach);
-    let text = render::markdown(&plan)?;
+    // The templates compile while the answers are read and assessed.
+    let (registry, plan) = std::thread::scope(|scope| {
+        let registry = scope.spawn(render::markdown_registry);
+        let plan = load::load_file(file).map(|loaded| {
+            let assessment = assess::assess(&loaded.answers);
+            plan::build(&loaded.answers, &assessment, approach)
+        });
+        (registry.join(), plan)
+    });
+    let plan = plan?;
+    let registry = registry.map_err(|_| anyhow::anyhow!("compiling the templates failed"))??;
+    let text = render::markdown_with(&registry, &plan)?;
     let target = match output {
         Some(o) => Target::parse(o),
         None => Target::File(file.with_extension("md")),
