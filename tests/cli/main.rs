@@ -5,7 +5,7 @@ mod bad_answers;
 mod browse;
 mod check;
 mod init;
-// mod render;
+mod render;
 
 use std::path::{Path, PathBuf};
 
