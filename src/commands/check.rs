@@ -6,14 +6,17 @@ use anyhow::Result;
 use crate::assess;
 use crate::diagnostics::{Diagnostic, Severity, Source};
 use crate::load::{self, Loaded};
+use crate::outln;
 
 pub fn run(file: &Path, strict: bool) -> Result<ExitCode> {
+    let mut out = String::new();
     let loaded = load::load_file(file)?;
     let text = load::read_text(file)?;
     let name = file.display().to_string();
     let a = &loaded.answers;
     let assessment = assess::assess(a);
-    println!(
+    outln!(
+        out,
         "{name}: valid answers (format {}): {}, {} instrument{}, {} measure{}, priorities for {} of 23 objectives",
         a.format,
         a.state.name,
@@ -27,10 +30,11 @@ pub fn run(file: &Path, strict: bool) -> Result<ExitCode> {
     );
     let findings = &assessment.findings;
     if findings.is_empty() {
-        println!("No findings.");
+        outln!(out, "No findings.");
+        super::emit(&out)?;
         return Ok(ExitCode::SUCCESS);
     }
-    println!();
+    outln!(out);
     let source = Source {
         name: &name,
         text: &text,
@@ -42,13 +46,15 @@ pub fn run(file: &Path, strict: bool) -> Result<ExitCode> {
             span: finding_span(&loaded, f.subject.as_deref()),
             help: Some(format!("workshop lesson: {}", f.lesson)),
         };
-        println!("{}", source.render(&d));
+        outln!(out, "{}", source.render(&d));
     }
-    println!(
+    outln!(
+        out,
         "{} finding{} from the lessons of the 2019 GFMD workshop: advice for the drafting team, not errors.",
         findings.len(),
         if findings.len() == 1 { "" } else { "s" }
     );
+    super::emit(&out)?;
     Ok(if strict {
         ExitCode::from(1)
     } else {

@@ -29,6 +29,28 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
+/// Appends a line to a command's output buffer; the buffer is written once,
+/// by [`emit`], so a closed pipe (`gcmplan objectives | head`) ends quietly.
+#[macro_export]
+macro_rules! outln {
+    ($out:expr) => {
+        $out.push('\n')
+    };
+    ($out:expr, $($arg:tt)*) => {{
+        use std::fmt::Write as _;
+        let _ = writeln!($out, $($arg)*);
+    }};
+}
+
+/// Writes a command's output to standard output.
+pub fn emit(out: &str) -> Result<()> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(out.as_bytes())?;
+    stdout.flush()?;
+    Ok(())
+}
+
 /// Checks an objective number given on the command line.
 pub fn objective_arg(n: u8) -> Result<u8> {
     if (1..=23).contains(&n) {

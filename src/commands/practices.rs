@@ -3,9 +3,11 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+use crate::outln;
 use crate::reference::reference;
 
 pub fn run(objective: Option<u8>, country: Option<&str>) -> Result<ExitCode> {
+    let mut out = String::new();
     let r = reference();
     let objective = objective.map(super::objective_arg).transpose()?;
     let needle = country.map(|c| c.trim().to_lowercase());
@@ -25,16 +27,19 @@ pub fn run(objective: Option<u8>, country: Option<&str>) -> Result<ExitCode> {
             .iter()
             .flat_map(|p| p.actors.iter().map(String::as_str))
             .collect();
-        println!("No practice in the library matches.");
+        outln!(out, "No practice in the library matches.");
         if country.is_some() {
-            println!(
+            outln!(
+                out,
                 "Countries and bodies in the library: {}",
                 actors.into_iter().collect::<Vec<_>>().join(", ")
             );
         }
+        super::emit(&out)?;
         return Ok(ExitCode::SUCCESS);
     }
-    println!(
+    outln!(
+        out,
         "{} practice{} from the GFMD workshop on national implementation of the GCM (Geneva, March 2019)\n",
         matches.len(),
         if matches.len() == 1 { "" } else { "s" }
@@ -46,7 +51,8 @@ pub fn run(objective: Option<u8>, country: Option<&str>) -> Result<ExitCode> {
             .map(|n| n.to_string())
             .collect::<Vec<_>>()
             .join(", ");
-        println!(
+        outln!(
+            out,
             "{} ({})\n  {}\n  Theme: {}. Objectives: {}.\n",
             p.title,
             p.actors_text(),
@@ -55,5 +61,6 @@ pub fn run(objective: Option<u8>, country: Option<&str>) -> Result<ExitCode> {
             objectives
         );
     }
+    super::emit(&out)?;
     Ok(ExitCode::SUCCESS)
 }
