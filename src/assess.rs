@@ -203,7 +203,8 @@ fn society_engaged(a: &Answers) -> Vec<&crate::answers::Stakeholder> {
         .collect()
 }
 
-fn funded(m: &Measure) -> bool {
+/// A measure is funded when it has an amount and a named funding source.
+pub fn funded(m: &Measure) -> bool {
     m.budget.as_ref().is_some_and(|b| {
         b.amount.is_some() && b.source.as_deref().is_some_and(|s| !s.trim().is_empty())
     })

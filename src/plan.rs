@@ -523,10 +523,7 @@ fn measure_view(a: &Answers, m: &Measure, home: Option<u8>) -> MeasureView {
             target: i.target.clone(),
             source: i.source.clone(),
         }),
-        funded: budget.is_some()
-            && m.budget
-                .as_ref()
-                .is_some_and(|b| b.amount.is_some() && b.source.is_some()),
+        funded: assess::funded(m),
         budget,
         sdg_targets: sdgs.join(", "),
         sdg_default,
@@ -978,7 +975,7 @@ pub fn build(a: &Answers, assessment: &Assessment, approach: Option<Approach>) -
                 .collect(),
             unfunded: measures
                 .iter()
-                .filter(|m| !m.budget.as_ref().is_some_and(|b| b.amount.is_some() && b.source.is_some()))
+                .filter(|m| !assess::funded(m))
                 .map(|m| MeasureRef { id: m.id.clone(), title: m.title.clone() })
                 .collect(),
         },
