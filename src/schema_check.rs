@@ -288,10 +288,10 @@ impl<'s> Checker<'s> {
     }
 
     fn check_choice(&mut self, allowed: &[&str], value: &Spanned<DeValue<'_>>, seg: &Seg<'_>) {
-        if let DeValue::String(s) = value.get_ref() {
-            if allowed.contains(&s.as_ref()) {
-                return;
-            }
+        if let DeValue::String(s) = value.get_ref()
+            && allowed.contains(&s.as_ref())
+        {
+            return;
         }
         let list = allowed
             .iter()
