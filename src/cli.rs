@@ -30,6 +30,8 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Answer the questions one at a time, in plain words; every answer is saved at once.
+    Interview(crate::commands::interview::InterviewArgs),
     /// Check an answers file and list every problem in it, then the findings.
     Check {
         /// The answers file.

@@ -3,6 +3,7 @@
 pub mod assess;
 pub mod check;
 pub mod init;
+pub mod interview;
 pub mod objectives;
 pub mod practices;
 pub mod render;
@@ -16,6 +17,7 @@ use crate::cli::{Cli, Command};
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Init { file, force } => init::run(&file, force),
+        Command::Interview(args) => interview::run(&args),
         Command::Check { file, strict } => check::run(&file, strict),
         Command::Assess { file } => assess::run(&file),
         Command::Render {

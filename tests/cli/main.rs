@@ -5,6 +5,9 @@ mod bad_answers;
 mod browse;
 mod check;
 mod init;
+mod interview;
+#[cfg(unix)]
+mod interview_pty;
 mod render;
 
 use std::path::{Path, PathBuf};
