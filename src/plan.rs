@@ -20,6 +20,8 @@ pub struct Plan {
     pub title: String,
     pub state: StateView,
     pub revision: Option<RevisionView>,
+    /// Earlier revisions then the current one, oldest first.
+    pub revisions: Vec<RevisionView>,
     pub period: String,
     pub start_year: i64,
     pub end_year: i64,
@@ -824,6 +826,28 @@ pub fn build(a: &Answers, assessment: &Assessment, approach: Option<Approach>) -
             date: rv.date.clone(),
             note: rv.note.clone(),
         }),
+        revisions: a
+            .revision
+            .as_ref()
+            .map(|rv| {
+                let mut all: Vec<RevisionView> = rv
+                    .history
+                    .iter()
+                    .map(|h| RevisionView {
+                        number: h.number,
+                        date: h.date.clone(),
+                        note: h.note.clone(),
+                    })
+                    .collect();
+                all.sort_by_key(|h| h.number);
+                all.push(RevisionView {
+                    number: rv.number,
+                    date: rv.date.clone(),
+                    note: rv.note.clone(),
+                });
+                all
+            })
+            .unwrap_or_default(),
         period: format!("{}-{}", a.plan.start_year, a.plan.end_year),
         start_year: a.plan.start_year,
         end_year: a.plan.end_year,

@@ -25,6 +25,7 @@ macro_rules! markdown_templates {
 pub const MARKDOWN_TEMPLATES: &[(&str, &str)] = markdown_templates![
     "plan",
     "title",
+    "revisions",
     "summary",
     "summary-approach",
     "summary-coverage",

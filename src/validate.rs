@@ -244,6 +244,41 @@ pub fn validate(a: &Answers, spans: &SpanIndex) -> Vec<Diagnostic> {
             }
         }
         r.optional_non_empty("revision.note", rev.note.as_ref(), "the revision note");
+        let mut seen = Vec::new();
+        for (i, past) in rev.history.iter().enumerate() {
+            let path = index("revision.history", i);
+            if past.number >= rev.number || past.number < 1 {
+                r.err(
+                    &join(&path, "number"),
+                    format!(
+                        "earlier revision {} is not before the current revision {}",
+                        past.number, rev.number
+                    ),
+                    "list only earlier revisions under [[revision.history]], numbered from 1",
+                );
+            } else if seen.contains(&past.number) {
+                r.err(
+                    &join(&path, "number"),
+                    format!("revision {} appears twice in the history", past.number),
+                    "give each earlier revision once",
+                );
+            }
+            seen.push(past.number);
+            if let Some(date) = &past.date
+                && let Err(e) = crate::answers::parse_date_text(date)
+            {
+                r.err(
+                    &join(&path, "date"),
+                    format!("revision date: {e}"),
+                    "write the full date, e.g. \"2026-03-31\"",
+                );
+            }
+            r.optional_non_empty(
+                &join(&path, "note"),
+                past.note.as_ref(),
+                "the revision note",
+            );
+        }
     }
 
     r.non_empty("state.name", &a.state.name, "the state's name");
