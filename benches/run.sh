@@ -25,13 +25,23 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
 echo "== input: $large ($(grep -c '^\[\[measures\]\]' "$large") measures, 23 objectives)"
-hyperfine --warmup 5 --runs 50 -N \
+echo "== diff: benches/diff-old.toml -> benches/diff-new.toml (220 measures each, revisions 3 and 4)"
+# `gcmplan diff` exits 1 when the files differ, as diff(1) does, so hyperfine
+# runs with -i; each command's exit code is checked once first instead.
+$bin check $large >/dev/null
+$bin render $large -o $out/plan.md --force 2>/dev/null
+rc=0; $bin diff benches/diff-old.toml benches/diff-new.toml >/dev/null || rc=$?
+[ "$rc" = 1 ] || { echo "gcmplan diff exited $rc, expected 1" >&2; exit 2; }
+hyperfine --warmup 5 --runs 50 -N -i \
   "$bin check $large" \
   "$bin render $large -o $out/plan.md --force" \
-  "$bin render examples/philippines-systemic.toml -o $out/ph.md --force"
+  "$bin render examples/philippines-systemic.toml -o $out/ph.md --force" \
+  "$bin diff benches/diff-old.toml benches/diff-new.toml"
 
 echo "== peak memory (maximum resident set size)"
-for cmd in "check $large" "render $large -o $out/plan.md --force"; do
-  kb=$(/usr/bin/time -f '%M' $bin $cmd 2>&1 >/dev/null | tail -1)
+for cmd in "check $large" "render $large -o $out/plan.md --force" \
+  "diff benches/diff-old.toml benches/diff-new.toml"; do
+  # diff exits 1 on differences; any other command must succeed.
+  kb=$(/usr/bin/time -f '%M' $bin $cmd 2>&1 >/dev/null | tail -1) || [ "${cmd%% *}" = diff ]
   echo "gcmplan $cmd: ${kb} KB"
 done

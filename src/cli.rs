@@ -12,7 +12,7 @@ use crate::answers::Approach;
     version,
     about = "Draft a national implementation plan for the Global Compact for Safe, Orderly and Regular Migration",
     long_about = "gcmplan turns a state's answers about its existing policies, laws, agreements and priorities into a draft national implementation plan for the Global Compact for Safe, Orderly and Regular Migration (GCM). It maps the answers against the 23 objectives and the three implementation approaches, and writes the plan from templates.\n\nStart with `gcmplan init answers.toml`, fill the file in, then `gcmplan check answers.toml` and `gcmplan render answers.toml`.",
-    after_help = "Exit codes: 0 success; 1 findings under `check --strict`; 2 an error (invalid answers, unreadable file); 130 interrupted."
+    after_help = "Exit codes: 0 success; 1 findings under `check --strict` or differences under `diff`; 2 an error (invalid answers, unreadable file); 130 interrupted."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -60,6 +60,8 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Show what changed between two revisions of the answers, in plain words.
+    Diff(crate::commands::diff::DiffArgs),
     /// List the 23 GCM objectives, or show one with its actions and peer practices.
     Objectives {
         /// An objective number, 1 to 23.

@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod cli;
 pub mod commands;
 pub mod diagnostics;
+pub mod diff;
 pub mod interview;
 pub mod load;
 pub mod output;

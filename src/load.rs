@@ -36,23 +36,29 @@ pub fn parse(text: &str) -> Result<Loaded, Vec<Diagnostic>> {
             })
             .collect());
     }
-    let mut checker = Checker::new(answers_schema());
-    checker.check_table(&table);
-    if !checker.diagnostics.is_empty() {
-        return Err(checker.diagnostics);
-    }
-    let spans = SpanIndex::new(text);
+    // serde decides quickly whether the structure is right (every type denies
+    // unknown keys); only when it is not does the slower structural check
+    // walk the file to report every problem at once, not just the first.
     let answers = match Answers::deserialize(toml::de::Deserializer::from(table)) {
         Ok(a) => a,
-        // The structural check should have caught this; report serde's words.
         Err(e) => {
-            return Err(vec![
-                Diagnostic::error(e.message().trim_end().to_string())
-                    .at(e.span())
-                    .help("fix this value; `gcmplan init` writes a complete, commented example"),
-            ]);
+            let (table, _) = DeTable::parse_recoverable(text);
+            let mut checker = Checker::new(answers_schema());
+            checker.check_table(&table);
+            if checker.diagnostics.is_empty() {
+                // The walk found nothing serde objects to; report serde's words.
+                return Err(vec![
+                    Diagnostic::error(e.message().trim_end().to_string())
+                        .at(e.span())
+                        .help(
+                            "fix this value; `gcmplan init` writes a complete, commented example",
+                        ),
+                ]);
+            }
+            return Err(checker.diagnostics);
         }
     };
+    let spans = SpanIndex::new(text);
     let problems = crate::validate::validate(&answers, &spans);
     if problems.is_empty() {
         Ok(Loaded { answers, spans })

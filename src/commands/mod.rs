@@ -2,6 +2,7 @@
 
 pub mod assess;
 pub mod check;
+pub mod diff;
 pub mod init;
 pub mod interview;
 pub mod objectives;
@@ -26,6 +27,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             approach,
             force,
         } => render::run(&file, output.as_deref(), approach.map(Into::into), force),
+        Command::Diff(args) => diff::run(&args),
         Command::Objectives { number } => objectives::run(number),
         Command::Practices { objective, country } => practices::run(objective, country.as_deref()),
     }

@@ -4,6 +4,7 @@
 mod bad_answers;
 mod browse;
 mod check;
+mod diff;
 mod init;
 mod interview;
 #[cfg(unix)]

@@ -1,0 +1,194 @@
+//! `gcmplan diff OLD NEW`: what changed between two revisions of a plan.
+//! Exit codes as diff(1): 0 no differences, 1 differences, 2 an error.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::{Args, ValueEnum};
+
+use crate::answers::Answers;
+use crate::diff::{self, Side, SideInfo, text};
+use crate::load::{self, InvalidAnswers};
+use crate::{assess, plan, render};
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Items are matched by their id (objectives by number, principles by name), so moving an item in the file is not a change. The [revision] block heads the comparison and is not compared.\n\nExit codes: 0 no differences; 1 differences; 2 an error (invalid answers, unreadable file)."
+)]
+pub struct DiffArgs {
+    /// The older answers file (for example revision 3).
+    pub old: PathBuf,
+    /// The newer answers file (for example revision 4).
+    pub new: PathBuf,
+    /// Output format: text for the terminal, markdown for the plan's
+    /// "Revisions" section or a review thread, json for other tools.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+    /// Print only the headers and the summary line.
+    #[arg(long)]
+    pub summary: bool,
+    /// Compare the two rendered Markdown plans line by line instead.
+    #[arg(long)]
+    pub rendered: bool,
+    /// Colour the text output: auto (on a terminal, unless NO_COLOR is
+    /// set), always or never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    fn enabled(self) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stdout().is_terminal()
+            }
+        }
+    }
+}
+
+/// What a side of the comparison is read from. Answers files only for now;
+/// plan JSON exports will be a second variant, read by `Input::load`.
+enum Input {
+    Answers(Answers),
+}
+
+impl Input {
+    fn load(path: &Path) -> Result<Input> {
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        {
+            anyhow::bail!(
+                "{} looks like a JSON file; `gcmplan diff` compares answers files (.toml) for now\n  = help: compare the answers files the plans were made from",
+                path.display()
+            );
+        }
+        Ok(Input::Answers(load::load_file(path)?.answers))
+    }
+
+    fn answers(&self) -> &Answers {
+        match self {
+            Input::Answers(a) => a,
+        }
+    }
+}
+
+/// The error as `gcmplan check` words it: diagnostics carry their own labels.
+fn describe(e: &anyhow::Error) -> String {
+    if e.is::<InvalidAnswers>() {
+        e.to_string()
+    } else {
+        format!("error: {e:#}")
+    }
+}
+
+pub fn run(args: &DiffArgs) -> Result<ExitCode> {
+    // Both files are read, checked and assessed, side by side on two
+    // threads, before either error is reported.
+    let load = |path: &Path| {
+        Input::load(path).map(|input| {
+            let assessment = assess::assess(input.answers());
+            (input, assessment)
+        })
+    };
+    let (old, new) = std::thread::scope(|s| {
+        let new = s.spawn(|| load(&args.new));
+        let old = load(&args.old);
+        let new = new
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (old, new)
+    });
+    let ((old, xa), (new, xb)) = match (old, new) {
+        (Ok(o), Ok(n)) => (o, n),
+        (o, n) => {
+            let mut err = String::new();
+            for (label, path, result) in [("OLD", &args.old, o.err()), ("NEW", &args.new, n.err())]
+            {
+                if let Some(e) = result {
+                    err.push_str(&format!(
+                        "in {label} ({}):\n{}\n",
+                        path.display(),
+                        describe(&e)
+                    ));
+                }
+            }
+            eprint!("{err}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let (old_path, new_path) = (
+        args.old.display().to_string(),
+        args.new.display().to_string(),
+    );
+    let (a, b) = (old.answers(), new.answers());
+    let style = text::Style {
+        color: args.format == DiffFormat::Text && args.color.enabled(),
+    };
+    let options = text::Options {
+        style,
+        summary_only: args.summary,
+    };
+
+    let (output, differs) = if args.rendered {
+        let render_side =
+            |a: &Answers, x: &assess::Assessment| render::markdown(&plan::build(a, x, None));
+        let info = |path: &str, a: &Answers| SideInfo {
+            path: path.to_string(),
+            state: a.state.name.clone(),
+            revision: a.revision.clone(),
+        };
+        let d = diff::rendered::diff(
+            info(&old_path, a),
+            &render_side(a, &xa)?,
+            info(&new_path, b),
+            &render_side(b, &xb)?,
+        );
+        let out = match args.format {
+            DiffFormat::Text => diff::rendered::text(&d, options),
+            DiffFormat::Markdown => diff::rendered::markdown(&d, args.summary),
+            DiffFormat::Json => diff::rendered::json(&d, args.summary),
+        };
+        (out, !d.is_empty())
+    } else {
+        let d = diff::diff(
+            &Side {
+                path: &old_path,
+                answers: a,
+                assessment: &xa,
+            },
+            &Side {
+                path: &new_path,
+                answers: b,
+                assessment: &xb,
+            },
+        );
+        let out = match args.format {
+            DiffFormat::Text => text::render(&d, options),
+            DiffFormat::Markdown => diff::markdown::render(&d, args.summary),
+            DiffFormat::Json => diff::json::render(&d, args.summary),
+        };
+        (out, !d.is_empty())
+    };
+    super::emit(&output)?;
+    Ok(ExitCode::from(u8::from(differs)))
+}
