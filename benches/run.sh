@@ -30,16 +30,28 @@ echo "== diff: benches/diff-old.toml -> benches/diff-new.toml (220 measures each
 # runs with -i; each command's exit code is checked once first instead.
 $bin check $large >/dev/null
 $bin render $large -o $out/plan.md --force 2>/dev/null
+for ext in html docx json; do $bin render $large -o $out/plan.$ext --force 2>/dev/null; done
 rc=0; $bin diff benches/diff-old.toml benches/diff-new.toml >/dev/null || rc=$?
 [ "$rc" = 1 ] || { echo "gcmplan diff exited $rc, expected 1" >&2; exit 2; }
-hyperfine --warmup 5 --runs 50 -N -i \
+hyperfine --warmup 5 --runs 50 -N -i --export-json "$out/times.json" \
   "$bin check $large" \
   "$bin render $large -o $out/plan.md --force" \
+  "$bin render $large -o $out/plan.html --force" \
+  "$bin render $large -o $out/plan.docx --force" \
+  "$bin render $large -o $out/plan.json --force" \
   "$bin render examples/philippines-systemic.toml -o $out/ph.md --force" \
   "$bin diff benches/diff-old.toml benches/diff-new.toml"
 
+# Medians resist the noise of other work on the machine better than means.
+echo "== medians (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+python3 -c 'import json, sys
+for r in json.load(open(sys.argv[1]))["results"]:
+    print("%8.1f ms  %s" % (r["median"] * 1000, r["command"]))' "$out/times.json"
+
 echo "== peak memory (maximum resident set size)"
 for cmd in "check $large" "render $large -o $out/plan.md --force" \
+  "render $large -o $out/plan.html --force" "render $large -o $out/plan.docx --force" \
+  "render $large -o $out/plan.json --force" \
   "diff benches/diff-old.toml benches/diff-new.toml"; do
   # diff exits 1 on differences; any other command must succeed.
   kb=$(/usr/bin/time -f '%M' $bin $cmd 2>&1 >/dev/null | tail -1) || [ "${cmd%% *}" = diff ]

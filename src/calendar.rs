@@ -11,7 +11,7 @@ pub const FIRST_FORUM: i64 = 2022;
 pub const FIRST_REGIONAL_ROUND: i64 = 2020;
 pub const CYCLE_YEARS: i64 = 4;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Event {
     pub year: i64,
     /// "forum", "regional" or "national".

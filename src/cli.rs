@@ -45,21 +45,8 @@ pub enum Command {
         /// The answers file.
         file: PathBuf,
     },
-    /// Render the draft national implementation plan.
-    Render {
-        /// The answers file.
-        file: PathBuf,
-        /// Where to write the plan; `-` for standard output. Default: the
-        /// answers file's name with `.md`.
-        #[arg(short, long, value_name = "OUT")]
-        output: Option<String>,
-        /// Render under another approach than the one in the file.
-        #[arg(long, value_enum)]
-        approach: Option<ApproachArg>,
-        /// Overwrite a plan that was edited by hand (a `.bak` copy is kept).
-        #[arg(long)]
-        force: bool,
-    },
+    /// Render the draft national implementation plan: Markdown, HTML, Word or JSON.
+    Render(crate::commands::render::RenderArgs),
     /// Show what changed between two revisions of the answers, in plain words.
     Diff(crate::commands::diff::DiffArgs),
     /// List the 23 GCM objectives, or show one with its actions and peer practices.
@@ -76,6 +63,10 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         country: Option<String>,
     },
+    /// Print the JSON Schema of the answers file or of the plan JSON.
+    Schema(crate::commands::schema::SchemaArgs),
+    /// Export the built-in templates, to restyle the plan with `render --templates`.
+    Templates(crate::commands::templates::TemplatesArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

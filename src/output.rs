@@ -102,12 +102,31 @@ pub fn write_atomic(path: &Path, content: &[u8]) -> Result<()> {
         .suffix(".tmp")
         .tempfile_in(&dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    // A temporary file is private (0600); the file it becomes should be as
+    // readable as the one it replaces, or as an ordinary new file (0644), so
+    // that a plan on a shared drive can be opened by colleagues.
+    let permissions = match std::fs::metadata(path) {
+        Ok(m) => m.permissions(),
+        Err(_) => default_permissions(tmp.as_file())?,
+    };
     tmp.write_all(content)
+        .and_then(|_| tmp.as_file().set_permissions(permissions))
         .and_then(|_| tmp.as_file().sync_all())
         .with_context(|| format!("cannot write {}", path.display()))?;
     tmp.persist(path)
         .map_err(|e| anyhow!("cannot write {}: {}", path.display(), e.error))?;
     Ok(())
+}
+
+#[cfg(unix)]
+fn default_permissions(_: &std::fs::File) -> Result<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Ok(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions(file: &std::fs::File) -> Result<std::fs::Permissions> {
+    Ok(file.metadata()?.permissions())
 }
 
 /// What happened to the file, for the message to the user.
@@ -149,7 +168,9 @@ pub fn write_user_file(path: &Path, content: &str, force: bool) -> Result<Writte
     })
 }
 
-fn guard_and_write(
+/// Writes `content` to `path` unless the file there was edited or not written
+/// by gcmplan, as `inspect` tells; with `force`, keeps it as a `.bak` first.
+pub fn guard_and_write(
     path: &Path,
     content: &[u8],
     force: bool,
@@ -286,6 +307,26 @@ mod tests {
             .to_string();
         assert!(err.contains("was not written by gcmplan"), "{err}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "my notes\n");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn written_files_are_readable_by_others_like_ordinary_files() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.md");
+        write_atomic(&path, b"x").unwrap();
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o644
+        );
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&path, b"y").unwrap();
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o640,
+            "a replaced file keeps its permissions"
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! Templates only lay this out; they never compute. The diff and the JSON
 //! export share this model.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::answers::{Answers, Approach, Measure, Priority, Route, StakeholderKind};
@@ -13,7 +14,7 @@ use crate::reference::{ActionId, join_and, reference};
 /// Version of the plan model as exported to JSON.
 pub const PLAN_FORMAT_VERSION: u32 = 1;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Plan {
     pub format_version: u32,
     pub generator: String,
@@ -51,7 +52,7 @@ pub struct Plan {
     pub annex: AnnexView,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct StateView {
     pub name: String,
     pub iso_code: String,
@@ -61,14 +62,14 @@ pub struct StateView {
     pub context: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct RevisionView {
     pub number: i64,
     pub date: Option<String>,
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ApproachView {
     pub key: &'static str,
     pub name: &'static str,
@@ -78,21 +79,21 @@ pub struct ApproachView {
     pub rationale: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct RouteView {
     pub key: &'static str,
     pub name: &'static str,
     pub integrated_into: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct DevelopmentPlanView {
     pub name: String,
     pub period: Option<String>,
     pub pillars: Vec<PillarView>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct PillarView {
     pub id: String,
     pub name: String,
@@ -100,7 +101,7 @@ pub struct PillarView {
     pub measure_count: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SummaryView {
     pub objectives_in_plan: usize,
     pub measures: usize,
@@ -118,7 +119,7 @@ pub struct SummaryView {
     pub findings: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ObjectiveRef {
     pub number: u8,
     pub label: String,
@@ -126,7 +127,7 @@ pub struct ObjectiveRef {
     pub status: &'static str,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct PrincipleView {
     pub reference: String,
     pub name: String,
@@ -135,7 +136,7 @@ pub struct PrincipleView {
     pub evidence: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct GovernanceView {
     pub coordination: Option<CoordinationView>,
     pub ministries: Vec<MinistryView>,
@@ -144,7 +145,7 @@ pub struct GovernanceView {
     pub has_local_authorities: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct CoordinationView {
     pub name: String,
     pub chair: Option<String>,
@@ -153,7 +154,7 @@ pub struct CoordinationView {
     pub mandate: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct MinistryView {
     pub id: String,
     pub name: String,
@@ -161,13 +162,13 @@ pub struct MinistryView {
     pub leads: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct StakeholderGroup {
     pub kind: &'static str,
     pub members: Vec<StakeholderView>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct StakeholderView {
     pub id: String,
     pub name: String,
@@ -176,7 +177,7 @@ pub struct StakeholderView {
     pub role: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct InstrumentView {
     pub id: String,
     pub title: String,
@@ -189,7 +190,7 @@ pub struct InstrumentView {
     pub notes: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct MatrixRow {
     pub number: u8,
     pub label: String,
@@ -200,10 +201,14 @@ pub struct MatrixRow {
     pub instruments: String,
     pub pending: String,
     pub actions_served: String,
+    /// The GCM actions of the objective that instruments in force serve.
+    pub actions_served_count: usize,
+    /// The GCM actions the objective has.
+    pub actions_total: usize,
     pub in_plan: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ObjectiveSection {
     pub number: u8,
     pub title: String,
@@ -223,13 +228,13 @@ pub struct ObjectiveSection {
     pub sdg_default: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ActionView {
     pub id: String,
     pub title: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct MeasureView {
     pub id: String,
     pub title: String,
@@ -250,7 +255,7 @@ pub struct MeasureView {
     pub builds_on: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct IndicatorView {
     pub text: String,
     pub baseline: Option<String>,
@@ -258,7 +263,7 @@ pub struct IndicatorView {
     pub source: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct PracticeView {
     pub id: String,
     pub actors: String,
@@ -266,7 +271,7 @@ pub struct PracticeView {
     pub summary: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct PartnershipsView {
     pub agreements: Vec<InstrumentView>,
     pub partners: Vec<StakeholderView>,
@@ -274,13 +279,13 @@ pub struct PartnershipsView {
     pub cooperation_measures: Vec<MeasureRef>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct MeasureRef {
     pub id: String,
     pub title: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ResourcesView {
     pub summary: Option<String>,
     pub needs: Vec<NeedView>,
@@ -288,7 +293,7 @@ pub struct ResourcesView {
     pub unfunded: Vec<MeasureRef>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct NeedView {
     pub id: String,
     pub title: String,
@@ -298,14 +303,14 @@ pub struct NeedView {
     pub requested_from: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct BudgetLine {
     pub source: String,
     pub amount: String,
     pub measures: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct MonitoringView {
     pub lead: Option<String>,
     pub me_framework: Option<String>,
@@ -318,7 +323,7 @@ pub struct MonitoringView {
     pub indicators: Vec<IndicatorRow>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct IndicatorRow {
     pub measure: String,
     pub title: String,
@@ -328,20 +333,20 @@ pub struct IndicatorRow {
     pub source: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SdgRow {
     pub target: String,
     pub measures: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct FindingView {
     pub code: &'static str,
     pub lesson: &'static str,
     pub message: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct AnnexView {
     pub gaps: Vec<MatrixRow>,
     pub practices: Vec<PracticeGroup>,
@@ -352,14 +357,14 @@ pub struct AnnexView {
     pub reasons: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct PracticeGroup {
     pub number: u8,
     pub label: String,
     pub practices: Vec<PracticeView>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ApproachRow {
     pub key: &'static str,
     pub name: &'static str,
@@ -372,7 +377,7 @@ pub struct ApproachRow {
     pub recommended: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SignalView {
     pub name: &'static str,
     pub present: bool,
@@ -647,6 +652,8 @@ pub fn build(a: &Answers, assessment: &Assessment, approach: Option<Approach>) -
                 instruments: titles(&c.instruments),
                 pending: titles(&c.pending),
                 actions_served: format!("{} of {}", c.actions_served.len(), c.action_total),
+                actions_served_count: c.actions_served.len(),
+                actions_total: c.action_total,
                 in_plan: scope.objectives.contains(&c.number),
             }
         })

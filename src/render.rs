@@ -1,62 +1,72 @@
-//! Rendering a plan through the handlebars templates in `plan-templates/`.
-//! The templates are embedded in the binary; strict mode makes a typo in a
-//! template an error rather than a silently empty section, and every user
-//! string is escaped for Markdown on its way in.
+//! Rendering a plan in each output format. Markdown and HTML go through the
+//! handlebars templates in `plan-templates/` ([`templates`]), embedded in the
+//! binary and overridable by name; strict mode makes a typo in a template an
+//! error rather than a silently empty section, and every user string is
+//! escaped for the format on its way in. Word ([`docx`]) and JSON ([`json`])
+//! are built in Rust from the same [`Plan`].
+
+pub mod chart;
+pub mod docx;
+pub mod html;
+pub mod json;
+pub mod templates;
+
+use std::path::Path;
 
 use anyhow::{Context, Result};
 use handlebars::{
     Context as HbContext, Handlebars, Helper, HelperDef, HelperResult, Output, RenderContext,
-    RenderErrorReason, Renderable, Template,
+    RenderErrorReason, Renderable,
 };
+use serde::Serialize;
 
 use crate::plan::Plan;
+pub use templates::{MARKDOWN_TEMPLATES, TemplateSet};
 
-/// Embeds `plan-templates/markdown/NAME.hbs` for each name.
-macro_rules! markdown_templates {
-    ($($name:literal),* $(,)?) => {
-        &[$(($name, include_str!(concat!("../plan-templates/markdown/", $name, ".hbs")))),*]
-    };
+/// The formats `render` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Html,
+    Docx,
+    Json,
 }
 
-/// The Markdown templates: the document (`plan`), which includes one
-/// template per section, some of which include one per subsection. Small
-/// templates also compile faster: handlebars' parser costs grow with the
-/// square of a template's length.
-pub const MARKDOWN_TEMPLATES: &[(&str, &str)] = markdown_templates![
-    "plan",
-    "title",
-    "revisions",
-    "summary",
-    "summary-approach",
-    "summary-coverage",
-    "summary-outlook",
-    "mandate",
-    "mandate-compact",
-    "mandate-context",
-    "mandate-route",
-    "mandate-approach",
-    "principles",
-    "governance",
-    "governance-government",
-    "governance-society",
-    "governance-local",
-    "inventory",
-    "objectives",
-    "objective",
-    "measure",
-    "objectives-outside",
-    "partnerships",
-    "resources",
-    "monitoring",
-    "monitoring-arrangements",
-    "monitoring-calendar",
-    "monitoring-indicators",
-    "monitoring-sdgs",
-    "annex-gaps",
-    "annex-practices",
-    "annex-approaches",
-    "annex-findings",
-];
+impl Format {
+    /// The extension of the default output file.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Docx => "docx",
+            Format::Json => "json",
+        }
+    }
+
+    /// The format an output file's extension asks for; Markdown for any
+    /// other extension, as the plan was before there were other formats.
+    pub fn from_path(path: &Path) -> Format {
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        match ext.as_str() {
+            "html" | "htm" => Format::Html,
+            "docx" => Format::Docx,
+            "json" => Format::Json,
+            _ => Format::Markdown,
+        }
+    }
+
+    /// The template set that renders this format, if any.
+    pub fn template_set(self) -> Option<TemplateSet> {
+        match self {
+            Format::Markdown => Some(TemplateSet::Markdown),
+            Format::Html => Some(TemplateSet::Html),
+            Format::Docx | Format::Json => None,
+        }
+    }
+}
 
 /// Escapes text inside a line (a table cell, a list item's tail), where
 /// line-start markers such as "1." or "-" mean nothing.
@@ -179,58 +189,57 @@ impl HelperDef for IncludeHelper {
     }
 }
 
-/// Compiles templates on two threads. Handlebars' parser is slow (it
-/// recomputes line and column from the start of the template for every
-/// token), and compiling is the largest part of rendering a plan, so the
-/// work is shared between cores.
-pub fn compile_templates(sources: &[(&str, &str)]) -> Result<Vec<(String, Template)>> {
-    let compile = |part: Vec<(&str, &str)>| -> Result<Vec<(String, Template)>> {
-        part.into_iter()
-            .map(|(name, text)| {
-                Template::compile_with_name(text, name.to_string())
-                    .map(|t| (name.to_string(), t))
-                    .with_context(|| format!("template `{name}` does not parse"))
-            })
-            .collect()
-    };
-    // Deal the templates out largest first, so both halves weigh the same.
-    let mut sorted: Vec<(&str, &str)> = sources.to_vec();
-    sorted.sort_by_key(|(_, text)| std::cmp::Reverse(text.len()));
-    let (mut left, mut right) = (Vec::new(), Vec::new());
-    let (mut lw, mut rw) = (0, 0);
-    for t in sorted {
-        if lw <= rw {
-            lw += t.1.len();
-            left.push(t);
-        } else {
-            rw += t.1.len();
-            right.push(t);
-        }
-    }
-    std::thread::scope(|scope| {
-        let other = scope.spawn(|| compile(right));
-        let mut out = compile(left)?;
-        out.extend(
-            other
-                .join()
-                .map_err(|_| anyhow::anyhow!("compiling templates failed"))??,
-        );
-        Ok(out)
-    })
+/// A compiled template set, with what it needs to explain its errors.
+pub struct Registry {
+    hb: Handlebars<'static>,
+    sources: templates::Sources,
 }
 
-/// A registry with the Markdown templates, helpers and escaping.
-pub fn markdown_registry() -> Result<Handlebars<'static>> {
-    let mut hb = Handlebars::new();
-    hb.set_strict_mode(true);
-    hb.register_escape_fn(escape_markdown);
-    hb.register_helper("cell", Box::new(cell_helper));
-    hb.register_helper("plural", Box::new(plural_helper));
-    hb.register_helper("include", Box::new(IncludeHelper));
-    for (name, template) in compile_templates(MARKDOWN_TEMPLATES)? {
-        hb.register_template(&name, template);
+impl Registry {
+    /// Compiles `set`, with the overrides in `dir/<set>/` when given.
+    pub fn new(set: TemplateSet, dir: Option<&Path>) -> Result<Registry> {
+        let sources = templates::sources(set, dir)?;
+        let mut hb = Handlebars::new();
+        hb.set_strict_mode(true);
+        hb.register_helper("plural", Box::new(plural_helper));
+        hb.register_helper("include", Box::new(IncludeHelper));
+        match set {
+            TemplateSet::Markdown => {
+                hb.register_escape_fn(escape_markdown);
+                hb.register_helper("cell", Box::new(cell_helper));
+            }
+            TemplateSet::Html => {
+                hb.register_escape_fn(html::escape_html);
+                hb.register_helper("lines", Box::new(html::lines_helper));
+            }
+        }
+        for (name, template) in sources.compile()? {
+            hb.register_template(&name, template);
+        }
+        Ok(Registry { hb, sources })
     }
-    Ok(hb)
+
+    /// Warnings about the overrides (old version stamps, likely typos).
+    pub fn warnings(&self) -> &[String] {
+        &self.sources.warnings
+    }
+
+    /// Renders the `plan` template with `data`.
+    pub fn render<T: Serialize>(&self, data: &T) -> Result<String> {
+        self.hb
+            .render("plan", data)
+            .map_err(|e| self.sources.render_error(e))
+    }
+
+    /// Renders the plan as Markdown (a registry for [`TemplateSet::Markdown`]).
+    pub fn markdown(&self, plan: &Plan) -> Result<String> {
+        Ok(tidy(&self.render(plan)?))
+    }
+}
+
+/// A registry with the embedded Markdown templates, helpers and escaping.
+pub fn markdown_registry() -> Result<Handlebars<'static>> {
+    Ok(Registry::new(TemplateSet::Markdown, None)?.hb)
 }
 
 /// Renders the plan with a registry made by [`markdown_registry`].
@@ -246,8 +255,32 @@ pub fn markdown(plan: &Plan) -> Result<String> {
     markdown_with(&markdown_registry()?, plan)
 }
 
+/// A user's multi-line text as paragraphs, read as Markdown reads it: a
+/// blank line separates paragraphs, and other line breaks are only where the
+/// text was wrapped (TOML multi-line strings often are), so they become
+/// spaces. HTML and Word show the text as the Markdown plan does.
+pub(crate) fn paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            if !current.is_empty() {
+                out.push(current.join(" "));
+                current.clear();
+            }
+        } else {
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        out.push(current.join(" "));
+    }
+    out
+}
+
 /// Collapses the runs of blank lines that template conditionals leave behind.
-fn tidy(text: &str) -> String {
+pub(crate) fn tidy(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank = 0;
     for line in text.lines() {
@@ -291,25 +324,12 @@ mod tests {
     }
 
     #[test]
-    fn every_template_file_is_embedded() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/plan-templates/markdown");
-        let mut files: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| {
-                e.unwrap()
-                    .file_name()
-                    .to_string_lossy()
-                    .trim_end_matches(".hbs")
-                    .to_string()
-            })
-            .collect();
-        files.sort();
-        let mut embedded: Vec<String> = MARKDOWN_TEMPLATES
-            .iter()
-            .map(|(n, _)| n.to_string())
-            .collect();
-        embedded.sort();
-        assert_eq!(files, embedded);
+    fn blank_lines_separate_paragraphs_and_other_breaks_are_wraps() {
+        assert_eq!(
+            paragraphs("\nOne line\n  wrapped.\r\n\n\nTwo.\n"),
+            vec!["One line wrapped.".to_string(), "Two.".to_string()]
+        );
+        assert!(paragraphs(" \n").is_empty());
     }
 
     #[test]

@@ -8,6 +8,8 @@ pub mod interview;
 pub mod objectives;
 pub mod practices;
 pub mod render;
+pub mod schema;
+pub mod templates;
 
 use std::process::ExitCode;
 
@@ -21,15 +23,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Interview(args) => interview::run(&args),
         Command::Check { file, strict } => check::run(&file, strict),
         Command::Assess { file } => assess::run(&file),
-        Command::Render {
-            file,
-            output,
-            approach,
-            force,
-        } => render::run(&file, output.as_deref(), approach.map(Into::into), force),
+        Command::Render(args) => render::run_args(&args),
         Command::Diff(args) => diff::run(&args),
         Command::Objectives { number } => objectives::run(number),
         Command::Practices { objective, country } => practices::run(objective, country.as_deref()),
+        Command::Schema(args) => schema::run(&args),
+        Command::Templates(args) => templates::run(&args),
     }
 }
 

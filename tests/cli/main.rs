@@ -9,6 +9,7 @@ mod init;
 mod interview;
 #[cfg(unix)]
 mod interview_pty;
+mod publish;
 mod render;
 
 use std::path::{Path, PathBuf};
