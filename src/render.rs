@@ -117,6 +117,20 @@ pub fn escape_markdown(text: &str) -> String {
     out
 }
 
+/// The first parameter of a helper as text: a string as it is, null as
+/// nothing, a number or anything else as JSON writes it.
+pub fn text_param(h: &Helper, helper: &'static str) -> Result<String, RenderErrorReason> {
+    let value = h
+        .param(0)
+        .ok_or(RenderErrorReason::ParamNotFoundForIndex(helper, 0))?
+        .value();
+    Ok(match value {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    })
+}
+
 /// `{{cell x}}`: escaped, and on one line, for a table cell.
 fn cell_helper(
     h: &Helper,
@@ -125,15 +139,7 @@ fn cell_helper(
     _: &mut RenderContext,
     out: &mut dyn Output,
 ) -> HelperResult {
-    let value = h
-        .param(0)
-        .ok_or(RenderErrorReason::ParamNotFoundForIndex("cell", 0))?
-        .value();
-    let text = match value {
-        serde_json::Value::Null => String::new(),
-        serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
+    let text = text_param(h, "cell")?;
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     out.write(&escape_inline(&flat))?;
     Ok(())

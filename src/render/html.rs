@@ -5,10 +5,7 @@
 //! what only a picture needs (coordinates), computed here because templates
 //! do not compute.
 
-use handlebars::{
-    Context as HbContext, Handlebars, Helper, HelperResult, Output, RenderContext,
-    RenderErrorReason,
-};
+use handlebars::{Context as HbContext, Handlebars, Helper, HelperResult, Output, RenderContext};
 use serde::Serialize;
 
 use super::Registry;
@@ -71,15 +68,7 @@ pub fn lines_helper(
     _: &mut RenderContext,
     out: &mut dyn Output,
 ) -> HelperResult {
-    let value = h
-        .param(0)
-        .ok_or(RenderErrorReason::ParamNotFoundForIndex("lines", 0))?
-        .value();
-    let text = match value {
-        serde_json::Value::Null => String::new(),
-        serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
+    let text = super::text_param(h, "lines")?;
     let paragraphs: Vec<String> = super::paragraphs(&text)
         .iter()
         .map(|p| escape_html(p))
