@@ -84,7 +84,6 @@ pub fn join_and(items: &[String]) -> String {
 pub struct Reference {
     pub objectives: Vec<Objective>,
     pub principles: Vec<Principle>,
-    pub practices: Vec<Practice>,
 }
 
 #[derive(Deserialize)]
@@ -110,17 +109,25 @@ pub fn reference() -> &'static Reference {
             toml::from_str(OBJECTIVES_TOML).expect("embedded objectives.toml is valid");
         let principles: PrinciplesFile =
             toml::from_str(PRINCIPLES_TOML).expect("embedded principles.toml is valid");
-        let practices: PracticesFile =
-            toml::from_str(PRACTICES_TOML).expect("embedded practices.toml is valid");
         Reference {
             objectives: objectives.objective,
             principles: principles.principle,
-            practices: practices.practice,
         }
     })
 }
 
 impl Reference {
+    /// The practice library, parsed on first use: `check` and `diff` never
+    /// need it.
+    pub fn practices(&self) -> &'static [Practice] {
+        static PRACTICES: OnceLock<Vec<Practice>> = OnceLock::new();
+        PRACTICES.get_or_init(|| {
+            let file: PracticesFile =
+                toml::from_str(PRACTICES_TOML).expect("embedded practices.toml is valid");
+            file.practice
+        })
+    }
+
     /// Objective `n` (1-23).
     pub fn objective(&self, n: u8) -> Option<&Objective> {
         n.checked_sub(1)
@@ -148,7 +155,7 @@ impl Reference {
 
     /// Practices from the library that serve objective `n`, most relevant first.
     pub fn practices_for(&self, n: u8) -> impl Iterator<Item = &Practice> {
-        self.practices
+        self.practices()
             .iter()
             .filter(move |p| p.objectives.contains(&n))
     }
@@ -263,12 +270,16 @@ mod tests {
     #[test]
     fn the_practice_library_is_sound() {
         let r = reference();
-        assert!(r.practices.len() >= 44, "{} practices", r.practices.len());
-        let mut ids: Vec<&str> = r.practices.iter().map(|p| p.id.as_str()).collect();
+        assert!(
+            r.practices().len() >= 44,
+            "{} practices",
+            r.practices().len()
+        );
+        let mut ids: Vec<&str> = r.practices().iter().map(|p| p.id.as_str()).collect();
         ids.sort();
         ids.dedup();
-        assert_eq!(ids.len(), r.practices.len(), "practice ids are unique");
-        for p in &r.practices {
+        assert_eq!(ids.len(), r.practices().len(), "practice ids are unique");
+        for p in r.practices() {
             assert!(!p.objectives.is_empty(), "{} serves an objective", p.id);
             assert!(
                 p.objectives.iter().all(|n| (1..=23).contains(n)),
@@ -282,7 +293,7 @@ mod tests {
             assert!(r.practices_for(n).count() >= 3, "objective {n}");
         }
         assert!(
-            r.practices
+            r.practices()
                 .iter()
                 .any(|p| p.actors.iter().any(|a| a == "Philippines"))
         );

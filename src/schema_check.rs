@@ -137,16 +137,48 @@ fn owned_value(v: Spanned<DeValue<'_>>) -> Spanned<DeValue<'static>> {
     Spanned::new(span, value)
 }
 
+/// `path.key`. Paths are built for every checked value, so this avoids the
+/// formatting machinery, which costs several times more.
 pub fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
+    let mut s = String::with_capacity(path.len() + key.len() + 1);
+    s.push_str(path);
+    if !path.is_empty() {
+        s.push('.');
     }
+    s.push_str(key);
+    s
 }
 
+/// `path[i]`, built without the formatting machinery (see [`join`]).
 pub fn index(path: &str, i: usize) -> String {
-    format!("{path}[{i}]")
+    let mut digits = [0u8; 20];
+    let mut n = i;
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut s = String::with_capacity(path.len() + digits.len() - at + 2);
+    s.push_str(path);
+    s.push('[');
+    s.extend(digits[at..].iter().map(|d| char::from(*d)));
+    s.push(']');
+    s
+}
+
+#[cfg(test)]
+mod path_tests {
+    #[test]
+    fn paths_read_as_toml_paths() {
+        assert_eq!(super::join("", "state"), "state");
+        assert_eq!(super::join("plan", "end_year"), "plan.end_year");
+        assert_eq!(super::index("measures", 0), "measures[0]");
+        assert_eq!(super::index("measures", 1234), "measures[1234]");
+    }
 }
 
 /// Where the walk is, kept on the stack; described in words only when a

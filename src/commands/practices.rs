@@ -12,7 +12,7 @@ pub fn run(objective: Option<u8>, country: Option<&str>) -> Result<ExitCode> {
     let objective = objective.map(super::objective_arg).transpose()?;
     let needle = country.map(|c| c.trim().to_lowercase());
     let matches: Vec<_> = r
-        .practices
+        .practices()
         .iter()
         .filter(|p| objective.is_none_or(|n| p.objectives.contains(&n)))
         .filter(|p| {
@@ -23,7 +23,7 @@ pub fn run(objective: Option<u8>, country: Option<&str>) -> Result<ExitCode> {
         .collect();
     if matches.is_empty() {
         let actors: BTreeSet<&str> = r
-            .practices
+            .practices()
             .iter()
             .flat_map(|p| p.actors.iter().map(String::as_str))
             .collect();
