@@ -119,6 +119,13 @@ pub fn load_file(path: &Path) -> anyhow::Result<Loaded> {
 
 /// Reads a file as UTF-8 text, with an error that says what to do.
 pub fn read_text(path: &Path) -> anyhow::Result<String> {
+    if path.is_dir() {
+        anyhow::bail!(
+            "cannot read {}: it is a folder, not an answers file\n  = help: name the file itself, e.g. {}",
+            path.display(),
+            path.join("answers.toml").display()
+        );
+    }
     let bytes = std::fs::read(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => anyhow::anyhow!(
             "cannot read {}: no such file\n  = help: check the path, or create a starter file with `gcmplan init {}`",

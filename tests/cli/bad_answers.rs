@@ -116,3 +116,21 @@ fn a_file_that_is_not_text_is_refused_clearly() {
     );
     assert!(!out.stderr.contains("panicked"));
 }
+
+#[test]
+fn a_folder_is_not_an_answers_file() {
+    let out = run(gcmplan().args(["check", "examples"]));
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("cannot read examples: it is a folder, not an answers file"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("help: name the file itself, e.g. examples/answers.toml"),
+        "{}",
+        out.stderr
+    );
+}
