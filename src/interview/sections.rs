@@ -431,17 +431,7 @@ impl Interview<'_> {
                     TextKind::Line,
                 )?),
                 3 => {
-                    let ministries = s.party_options(true, false);
-                    if ministries.is_empty() {
-                        None
-                    } else {
-                        let opts: Vec<(&str, &str)> = ministries.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-                        Some(s.choose(
-                            &field("governance.coordination.chair", "Which ministry chairs it?", "The ministry that chairs the coordination mechanism.").optional(),
-                            &opts,
-                            "Not decided yet",
-                        )?)
-                    }
+                    s.choose_ministry(&field("governance.coordination.chair", "Which ministry chairs it?", "The ministry that chairs the coordination mechanism.").optional())?
                 }
                 4 => Some(s.text(
                     &field("governance.coordination.established", "In which year was it set up? (optional)", "The year the mechanism was set up.").optional(),
@@ -726,17 +716,7 @@ impl Interview<'_> {
         self.steps(7, |s, i| {
             Ok(match i {
                 0 => {
-                    let ministries = s.party_options(true, false);
-                    if ministries.is_empty() {
-                        None
-                    } else {
-                        let opts: Vec<(&str, &str)> = ministries.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-                        Some(s.choose(
-                            &field("review.lead", "Which ministry leads monitoring and review?", "The ministry that leads monitoring, evaluation and reporting.").optional(),
-                            &opts,
-                            "Not decided yet",
-                        )?)
-                    }
+                    s.choose_ministry(&field("review.lead", "Which ministry leads monitoring and review?", "The ministry that leads monitoring, evaluation and reporting.").optional())?
                 }
                 1 => Some(s.text(
                     &field("review.me_framework", "How will progress be monitored? (optional)", "How monitoring works: indicators, data sources, who reports to whom and when.").optional(),
@@ -808,6 +788,20 @@ impl Interview<'_> {
                 )?),
             })
         })
+    }
+
+    /// Asks which declared ministry takes a role; nothing to ask when no
+    /// ministry is declared yet.
+    fn choose_ministry(&mut self, f: &super::flow::Field) -> Result<Option<Nav>> {
+        let ministries = self.party_options(true, false);
+        if ministries.is_empty() {
+            return Ok(None);
+        }
+        let opts: Vec<(&str, &str)> = ministries
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        self.choose(f, &opts, "Not decided yet").map(Some)
     }
 
     /// Ministries (and, with `partners`, stakeholders) as (id, label).
