@@ -864,30 +864,7 @@ impl Assessment {
 mod tests {
     use super::*;
 
-    const BASE: &str = r#"
-format = 1
-[state]
-name = "Testland"
-iso_code = "TST"
-lead_agency = "Ministry of the Interior"
-[plan]
-start_year = 2026
-end_year = 2029
-approach = "selective"
-route = "dedicated"
-[[governance.ministries]]
-id = "moi"
-name = "Ministry of the Interior"
-role = "Lead"
-"#;
-
-    fn answers(extra: &str) -> Answers {
-        let text = format!("{BASE}\n{extra}");
-        match crate::load::parse(&text) {
-            Ok(l) => l.answers,
-            Err(d) => panic!("test answers invalid: {d:#?}"),
-        }
-    }
+    use crate::test_support::answers;
 
     fn codes(a: &Answers) -> Vec<&'static str> {
         findings(a, &coverage(a)).iter().map(|f| f.code).collect()

@@ -15,4 +15,6 @@ pub mod plan;
 pub mod reference;
 pub mod render;
 pub mod schema_check;
+#[cfg(test)]
+mod test_support;
 pub mod validate;
