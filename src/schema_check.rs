@@ -22,12 +22,15 @@ pub struct SpanIndex {
     parsed: std::sync::OnceLock<Option<Spanned<DeTable<'static>>>>,
 }
 
-enum Step<'p> {
+/// One step of a path such as `measures[2].indicator.text`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step<'p> {
     Key(&'p str),
     Index(usize),
 }
 
-fn steps(path: &str) -> Vec<Step<'_>> {
+/// The steps of a path as [`join`] and [`index`] build it.
+pub fn steps(path: &str) -> Vec<Step<'_>> {
     let mut out = Vec::new();
     for part in path.split('.') {
         let (key, mut rest) = match part.find('[') {

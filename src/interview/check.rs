@@ -9,7 +9,7 @@ use toml_edit::{Array, InlineTable, Item, TableLike, Value};
 
 use crate::diagnostics::Diagnostic;
 use crate::load::{answers_schema, parse};
-use crate::schema_check::SpanIndex;
+use crate::schema_check::{SpanIndex, join};
 
 use super::document::AnswersDoc;
 
@@ -175,14 +175,6 @@ fn type_of(s: &Json) -> Option<&str> {
         Some(Json::String(t)) => Some(t),
         Some(Json::Array(ts)) => ts.iter().filter_map(Json::as_str).find(|t| *t != "null"),
         _ => None,
-    }
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
     }
 }
 

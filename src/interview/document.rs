@@ -10,6 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use crate::schema_check::{Step, steps};
 use anyhow::{Context, Result};
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, TableLike, Value};
 
@@ -46,33 +47,6 @@ const HEADER: &str = "\
 #   gcmplan render answers.toml    writes the draft plan
 #   gcmplan interview answers.toml asks the questions again, to change answers
 ";
-
-/// One step of a path such as `measures[2].indicator.text`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Seg {
-    Key(String),
-    Index(usize),
-}
-
-fn segments(path: &str) -> Vec<Seg> {
-    let mut out = Vec::new();
-    for part in path.split('.') {
-        let (key, mut rest) = match part.find('[') {
-            Some(i) => (&part[..i], &part[i..]),
-            None => (part, ""),
-        };
-        if !key.is_empty() {
-            out.push(Seg::Key(key.to_string()));
-        }
-        while let Some(close) = rest.find(']') {
-            if let Ok(i) = rest[1..close].parse() {
-                out.push(Seg::Index(i));
-            }
-            rest = &rest[close + 1..];
-        }
-    }
-    out
-}
 
 /// A value or a table found at a path.
 enum Node<'a> {
@@ -224,14 +198,14 @@ impl AnswersDoc {
 
     fn node(&self, path: &str) -> Option<Node<'_>> {
         let mut node = Node::Item(self.doc.as_item());
-        for seg in segments(path) {
+        for seg in steps(path) {
             node = match seg {
-                Seg::Key(k) => match node.table_like()?.get(&k)? {
+                Step::Key(k) => match node.table_like()?.get(k)? {
                     Item::None => return None,
                     Item::Value(v) => Node::Value(v),
                     item => Node::Item(item),
                 },
-                Seg::Index(i) => node.index(i)?,
+                Step::Index(i) => node.index(i)?,
             };
         }
         Some(node)
@@ -318,18 +292,18 @@ impl AnswersDoc {
 
     /// The table that holds the last key of `path`, created when absent.
     fn parent_mut(&mut self, path: &str) -> Option<(&mut dyn TableLike, String)> {
-        let segs = segments(path);
+        let segs = steps(path);
         let (last, init) = segs.split_last()?;
-        let Seg::Key(last) = last else {
+        let Step::Key(last) = last else {
             return None;
         };
         let mut cur: &mut dyn TableLike = self.doc.as_table_mut();
         let mut i = 0;
         while i < init.len() {
-            let Seg::Key(k) = &init[i] else {
+            let Step::Key(k) = &init[i] else {
                 return None;
             };
-            if let Some(Seg::Index(n)) = init.get(i + 1) {
+            if let Some(Step::Index(n)) = init.get(i + 1) {
                 let item = cur.get_mut(k)?;
                 cur = match item {
                     Item::ArrayOfTables(a) => a.get_mut(*n)? as &mut dyn TableLike,
@@ -359,7 +333,7 @@ impl AnswersDoc {
                 i += 1;
             }
         }
-        Some((cur, last.clone()))
+        Some((cur, last.to_string()))
     }
 
     /// Sets a value, creating the tables on the way. A key set for the first
@@ -412,8 +386,8 @@ impl AnswersDoc {
 
     /// Removes a key (a value or a whole table); absent keys are fine.
     pub fn remove(&mut self, path: &str) {
-        let segs = segments(path);
-        if let Some(Seg::Index(i)) = segs.last() {
+        let segs = steps(path);
+        if let Some(Step::Index(i)) = segs.last() {
             let list = path[..path.rfind('[').unwrap_or(path.len())].to_string();
             self.remove_item(&list, *i);
             return;
@@ -486,16 +460,16 @@ impl AnswersDoc {
     /// Gives a table a comment above its header, when it has none yet.
     pub fn comment_table(&mut self, path: &str, comment: &str) {
         let mut table: &mut Table = self.doc.as_table_mut();
-        let segs = segments(path);
+        let segs = steps(path);
         let mut i = 0;
         while i < segs.len() {
-            let Seg::Key(k) = &segs[i] else { return };
+            let Step::Key(k) = &segs[i] else { return };
             match (table.get_mut(k), segs.get(i + 1)) {
                 (Some(Item::Table(t)), _) => {
                     table = t;
                     i += 1;
                 }
-                (Some(Item::ArrayOfTables(a)), Some(Seg::Index(n))) => {
+                (Some(Item::ArrayOfTables(a)), Some(Step::Index(n))) => {
                     let Some(t) = a.get_mut(*n) else { return };
                     table = t;
                     i += 2;
