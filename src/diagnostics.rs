@@ -18,6 +18,10 @@ pub struct Diagnostic {
     pub span: Option<Range<usize>>,
     /// How to fix it.
     pub help: Option<String>,
+    /// Where in the answers, as a path such as `measures[2].lead`, when the
+    /// check knows it: for answers read without a text of their own (from
+    /// a plan JSON export), where there is no line and column to give.
+    pub path: Option<String>,
 }
 
 impl Diagnostic {
@@ -27,11 +31,17 @@ impl Diagnostic {
             message: message.into(),
             span: None,
             help: None,
+            path: None,
         }
     }
 
     pub fn at(mut self, span: Option<Range<usize>>) -> Self {
         self.span = span;
+        self
+    }
+
+    pub fn path(mut self, path: &str) -> Self {
+        self.path = Some(path.to_string());
         self
     }
 

@@ -20,6 +20,7 @@ impl Rules<'_> {
         self.out.push(
             Diagnostic::error(message)
                 .at(self.spans.value(path))
+                .path(path)
                 .help(help),
         );
     }
@@ -28,6 +29,7 @@ impl Rules<'_> {
         self.out.push(
             Diagnostic::error(message)
                 .at(self.spans.key(path))
+                .path(path)
                 .help(help),
         );
     }

@@ -45,6 +45,7 @@ pub fn run(file: &Path, strict: bool) -> Result<ExitCode> {
             message: format!("{} [{}]", f.message, f.code),
             span: finding_span(&loaded, f.subject.as_deref()),
             help: Some(format!("workshop lesson: {}", f.lesson)),
+            path: None,
         };
         outln!(out, "{}", source.render(&d));
     }
