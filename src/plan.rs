@@ -50,6 +50,10 @@ pub struct Plan {
     pub sdg_targets: Vec<SdgRow>,
     pub findings: Vec<FindingView>,
     pub annex: AnnexView,
+    /// The answers the plan was built from, for the JSON export's `answers`
+    /// field (see `render::json`); the renderers do not lay them out.
+    #[serde(skip)]
+    pub answers: Answers,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -1080,6 +1084,7 @@ pub fn build(a: &Answers, assessment: &Assessment, approach: Option<Approach>) -
             reasons: rec.reasons.clone(),
         },
         matrix,
+        answers: a.clone(),
     }
 }
 

@@ -1,5 +1,7 @@
 //! The plan as JSON, for dashboards and other programs: the [`Plan`] model
-//! itself, with its `format_version`, and a top-level `fingerprint`.
+//! itself, with its `format_version`, the `answers` it was built from (so
+//! that an export is a self-contained record `gcmplan diff` can compare),
+//! and a top-level `fingerprint`.
 //!
 //! The text is canonical, so that the same plan always gives the same bytes
 //! and a file can be checked by writing it again: object keys in sorted order
@@ -18,13 +20,15 @@ use anyhow::{Context, Result, anyhow};
 use schemars::JsonSchema;
 use serde_json::Value;
 
+use crate::answers::Answers;
 use crate::output::Existing;
 use crate::plan::Plan;
 
 pub const FINGERPRINT_KEY: &str = "fingerprint";
+pub const ANSWERS_KEY: &str = "answers";
 
 /// The document the JSON file holds, for its schema: the plan, and the
-/// fingerprint beside its fields.
+/// answers and the fingerprint beside its fields.
 #[derive(JsonSchema)]
 #[schemars(
     title = "gcmplan plan",
@@ -34,6 +38,14 @@ pub const FINGERPRINT_KEY: &str = "fingerprint";
 struct PlanDocument {
     #[serde(flatten)]
     plan: Plan,
+    /// The answers the plan was rendered from, as data: the answers file's
+    /// content without its comments, in the answers format
+    /// (`gcmplan schema answers`), except that a budget amount is an integer,
+    /// or a decimal string when it has a fraction ("1500.5"), so that the
+    /// file holds no floating-point number. `answers.plan.approach` is the
+    /// file's own approach; `approach` is the one the plan applies.
+    /// `gcmplan diff` compares two exports by their answers.
+    answers: Answers,
     /// `blake3:` and the BLAKE3 hash (hex) of this document's canonical JSON
     /// text without this field: keys sorted, two-space indentation, final
     /// newline. It tells gcmplan whether the file was edited since it was
@@ -43,7 +55,16 @@ struct PlanDocument {
 
 /// The JSON Schema of the plan JSON.
 pub fn schema() -> Value {
-    schemars::schema_for!(PlanDocument).to_value()
+    let mut schema = schemars::schema_for!(PlanDocument).to_value();
+    // Budget amounts are written as integers or decimal strings (see
+    // `amount_value`), not as the floating-point numbers of the answers type.
+    if let Some(amount) = schema.pointer_mut("/$defs/Budget/properties/amount") {
+        *amount = serde_json::json!({
+            "description": "The amount: an integer, or a decimal string when it has a fraction (\"1500.5\").",
+            "type": ["integer", "string", "null"],
+        });
+    }
+    schema
 }
 
 fn canonical(value: &Value) -> Result<String> {
@@ -59,10 +80,67 @@ fn fingerprint(rest: &Value) -> Result<String> {
     ))
 }
 
-/// The plan as canonical JSON, fingerprinted.
+/// The plan as canonical JSON, with its answers, fingerprinted.
 pub fn render(plan: &Plan) -> Result<String> {
-    let value = serde_json::to_value(plan).context("writing the plan as JSON")?;
+    let mut value = serde_json::to_value(plan).context("writing the plan as JSON")?;
+    value
+        .as_object_mut()
+        .ok_or_else(|| anyhow!("the plan is not a JSON object"))?
+        .insert(ANSWERS_KEY.into(), answers_value(&plan.answers)?);
     seal(value)
+}
+
+/// The answers as an export holds them. Budget amounts are the answers'
+/// only floating-point field (a test keeps it so): a whole amount is
+/// written as an integer and any other as the shortest decimal string that
+/// reads back to the same number, so the file holds no float and the
+/// answers read back exactly ([`answers_from_value`]).
+pub fn answers_value(answers: &Answers) -> Result<Value> {
+    let mut value = serde_json::to_value(answers).context("writing the answers as JSON")?;
+    for_each_amount(&mut value, |amount| {
+        if let Some(x) = amount.as_f64().filter(|_| amount.is_f64()) {
+            *amount = amount_value(x);
+        }
+    });
+    Ok(value)
+}
+
+/// Whole amounts below 2^53 are integers; 2^53 and beyond, an f64 no longer
+/// holds every integer, and the decimal string says exactly which it is.
+fn amount_value(x: f64) -> Value {
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    if x.fract() == 0.0 && x.abs() < EXACT {
+        Value::from(x as i64)
+    } else {
+        Value::String(x.to_string())
+    }
+}
+
+/// The answers of an export's `answers` field; an error names the path of
+/// the value that does not fit, e.g. `measures[2].lead`.
+pub fn answers_from_value(
+    mut value: Value,
+) -> std::result::Result<Answers, serde_path_to_error::Error<serde_json::Error>> {
+    for_each_amount(&mut value, |amount| {
+        if let Some(x) = amount
+            .as_str()
+            .and_then(|s| s.parse::<f64>().ok())
+            .filter(|x| x.is_finite())
+        {
+            *amount = Value::from(x);
+        }
+    });
+    serde_path_to_error::deserialize(value)
+}
+
+/// Calls `f` on each `measures[].budget.amount` of answers as JSON.
+fn for_each_amount(answers: &mut Value, mut f: impl FnMut(&mut Value)) {
+    let measures = answers.get_mut("measures").and_then(Value::as_array_mut);
+    for m in measures.into_iter().flatten() {
+        if let Some(amount) = m.get_mut("budget").and_then(|b| b.get_mut("amount")) {
+            f(amount);
+        }
+    }
 }
 
 /// Adds the fingerprint to a plan's JSON value and writes it out.
@@ -75,6 +153,31 @@ fn seal(mut value: Value) -> Result<String> {
     canonical(&value)
 }
 
+/// Takes the fingerprint out of a parsed plan JSON, and says whether
+/// `bytes`, its text, is byte for byte what gcmplan writes for the rest:
+/// `None` when there is no fingerprint (not gcmplan's), `Some(false)` when
+/// the file was edited since.
+pub fn unseal(bytes: &[u8], document: &mut Value) -> Result<Option<bool>> {
+    match document
+        .as_object_mut()
+        .and_then(|o| o.remove(FINGERPRINT_KEY))
+    {
+        Some(Value::String(s)) if s.starts_with("blake3:") => {}
+        _ => return Ok(None),
+    }
+    let print = fingerprint(document)?;
+    let object = document
+        .as_object_mut()
+        .expect("an object had the fingerprint");
+    object.insert(FINGERPRINT_KEY.into(), Value::String(print));
+    let text = canonical(document);
+    document
+        .as_object_mut()
+        .expect("still an object")
+        .remove(FINGERPRINT_KEY);
+    Ok(Some(text?.as_bytes() == bytes))
+}
+
 /// Whether a file at `path` is a plan JSON gcmplan wrote and nobody changed.
 pub fn inspect(path: &Path) -> Result<Existing> {
     let bytes = match std::fs::read(path) {
@@ -85,18 +188,10 @@ pub fn inspect(path: &Path) -> Result<Existing> {
     let Ok(mut value) = serde_json::from_slice::<Value>(&bytes) else {
         return Ok(Existing::Foreign);
     };
-    let stored = match value
-        .as_object_mut()
-        .and_then(|o| o.remove(FINGERPRINT_KEY))
-    {
-        Some(Value::String(s)) if s.starts_with("blake3:") => s,
-        _ => return Ok(Existing::Foreign),
-    };
-    let untouched = fingerprint(&value)? == stored && seal(value)?.as_bytes() == bytes.as_slice();
-    Ok(if untouched {
-        Existing::Generated
-    } else {
-        Existing::Edited
+    Ok(match unseal(&bytes, &mut value)? {
+        None => Existing::Foreign,
+        Some(true) => Existing::Generated,
+        Some(false) => Existing::Edited,
     })
 }
 
@@ -125,11 +220,95 @@ mod tests {
         assert_eq!(inspect(&path).unwrap(), Existing::Absent);
     }
 
+    fn floats(v: &Value, path: &str, out: &mut Vec<String>) {
+        match v {
+            Value::Number(n) if n.is_f64() => out.push(path.to_string()),
+            Value::Array(items) => {
+                for (i, x) in items.iter().enumerate() {
+                    floats(x, &format!("{path}[{i}]"), out);
+                }
+            }
+            Value::Object(o) => {
+                for (k, x) in o {
+                    floats(x, &format!("{path}.{k}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn the_answers_are_written_without_floats_and_read_back_exactly() {
+        let mut measures = String::new();
+        for (i, amount) in ["250000", "250000.0", "1000.5", "0.1", "1e20", "0"]
+            .iter()
+            .enumerate()
+        {
+            measures.push_str(&format!(
+                "[[measures]]\nid = \"m{i}\"\ntitle = \"M\"\nactions = [\"1a\"]\nbudget = {{ amount = {amount}, currency = \"USD\" }}\n"
+            ));
+        }
+        let answers = crate::test_support::answers(&measures);
+        let value = answers_value(&answers).unwrap();
+        let mut found = Vec::new();
+        floats(&value, "answers", &mut found);
+        assert!(found.is_empty(), "{found:?}");
+        let amounts: Vec<&Value> = (0..6)
+            .map(|i| &value["measures"][i]["budget"]["amount"])
+            .collect();
+        assert_eq!(
+            amounts,
+            [
+                &Value::from(250000),
+                &Value::from(250000),
+                &Value::from("1000.5"),
+                &Value::from("0.1"),
+                &Value::from("100000000000000000000"),
+                &Value::from(0),
+            ]
+        );
+        assert_eq!(answers_from_value(value).unwrap(), answers);
+
+        let mut wrong = answers_value(&answers).unwrap();
+        wrong["measures"][2]["lead"] = Value::from(3);
+        let e = answers_from_value(wrong).unwrap_err();
+        assert_eq!(e.path().to_string(), "measures[2].lead");
+    }
+
+    #[test]
+    fn budget_amounts_are_the_only_floats_in_the_answers() {
+        // A new floating-point answer needs the treatment amounts get in
+        // `answers_value` and `answers_from_value`, or the JSON would
+        // break its promise of no floats.
+        let answers = crate::load::answers_schema();
+        let mut numbers = Vec::new();
+        for (name, def) in answers["$defs"].as_object().unwrap() {
+            for (key, prop) in def["properties"].as_object().into_iter().flatten() {
+                if prop.to_string().contains("\"number\"") {
+                    numbers.push(format!("{name}.{key}"));
+                }
+            }
+        }
+        assert_eq!(numbers, ["Budget.amount"]);
+        assert!(!answers["properties"].to_string().contains("\"number\""));
+        assert!(
+            schema()["$defs"]["Budget"]["properties"]["amount"]["type"]
+                .to_string()
+                .contains("\"integer\",\"string\"")
+        );
+    }
+
     #[test]
     fn the_schema_describes_the_plan_and_its_fingerprint() {
         let schema = schema();
         let props = schema["properties"].as_object().unwrap();
-        for key in ["format_version", "matrix", "objectives", "fingerprint"] {
+        for key in [
+            "format_version",
+            "matrix",
+            "objectives",
+            "answers",
+            "fingerprint",
+        ] {
             assert!(props.contains_key(key), "{key}");
         }
         assert!(
@@ -137,6 +316,12 @@ mod tests {
                 .as_array()
                 .unwrap()
                 .contains(&Value::from("fingerprint"))
+        );
+        assert!(
+            schema["required"]
+                .as_array()
+                .unwrap()
+                .contains(&Value::from("answers"))
         );
     }
 }
