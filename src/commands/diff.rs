@@ -1,5 +1,9 @@
-//! `gcmplan diff OLD NEW`: what changed between two revisions of a plan.
+//! `gcmplan diff OLD NEW`: what changed between two revisions of a plan,
+//! each given as an answers file or a plan JSON export (which carries the
+//! answers it was rendered from), in any mix.
 //! Exit codes as diff(1): 0 no differences, 1 differences, 2 an error.
+
+mod export;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -8,19 +12,21 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 
-use crate::answers::Answers;
+use crate::answers::{Answers, Approach};
 use crate::diff::{self, Side, SideInfo, text};
 use crate::load::{self, InvalidAnswers};
 use crate::{assess, plan, render};
 
+use export::BadExport;
+
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Items are matched by their id (objectives by number, principles by name), so moving an item in the file is not a change. The [revision] block heads the comparison and is not compared.\n\nExit codes: 0 no differences; 1 differences; 2 an error (invalid answers, unreadable file)."
+    after_help = "Items are matched by their id (objectives by number, principles by name), so moving an item in the file is not a change. The [revision] block heads the comparison and is not compared.\n\nA plan JSON export (`gcmplan render answers.toml -o plan.json`) is compared by the answers it carries, under the approach it was rendered with; it can stand on either side, against another export or an answers file.\n\nExit codes: 0 no differences; 1 differences; 2 an error (invalid answers, unreadable file)."
 )]
 pub struct DiffArgs {
-    /// The older answers file (for example revision 3).
+    /// The older answers file or plan JSON export (for example revision 3).
     pub old: PathBuf,
-    /// The newer answers file (for example revision 4).
+    /// The newer answers file or plan JSON export (for example revision 4).
     pub new: PathBuf,
     /// Output format: text for the terminal, markdown for the plan's
     /// "Revisions" section or a review thread, json for other tools.
@@ -65,36 +71,69 @@ impl ColorChoice {
     }
 }
 
-/// What a side of the comparison is read from. Answers files only for now;
-/// plan JSON exports will be a second variant, read by `Input::load`.
-enum Input {
-    Answers(Answers),
+/// One side of the comparison: the answers of an answers file, or those a
+/// plan JSON export carries (see [`export`]).
+struct Input {
+    /// The answers as the comparison sees them: an export's with the
+    /// approach the plan was rendered with, which may not be the answers'
+    /// own when it was rendered with `--approach`.
+    answers: Answers,
+    /// For an export rendered with `--approach`, the answers' own approach,
+    /// so that `--rendered` lays out the very plan `gcmplan render` wrote.
+    file_approach: Option<Approach>,
+    /// A warning for standard error, printed before the comparison.
+    warning: Option<String>,
 }
 
 impl Input {
+    /// Reads a side: JSON (by its name or its first character) as a plan
+    /// export, anything else as an answers file.
     fn load(path: &Path) -> Result<Input> {
-        if path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-        {
-            anyhow::bail!(
-                "{} looks like a JSON file; `gcmplan diff` compares answers files (.toml) for now\n  = help: compare the answers files the plans were made from",
-                path.display()
-            );
+        if !export::is_json(path) {
+            return Ok(Input {
+                answers: load::load_file(path)?.answers,
+                file_approach: None,
+                warning: None,
+            });
         }
-        Ok(Input::Answers(load::load_file(path)?.answers))
+        let export = export::load(path)?;
+        let mut answers = export.answers;
+        let file_approach =
+            (answers.plan.approach != export.approach).then_some(answers.plan.approach);
+        answers.plan.approach = export.approach;
+        Ok(Input {
+            answers,
+            file_approach,
+            warning: export.edited.then(|| {
+                format!(
+                    "{} was edited after gcmplan wrote it (its fingerprint does not match); the diff reads its `answers` field",
+                    path.display()
+                )
+            }),
+        })
     }
 
-    fn answers(&self) -> &Answers {
-        match self {
-            Input::Answers(a) => a,
-        }
+    /// The Markdown plan this side stands for: for an export rendered with
+    /// `--approach`, the answers under their own approach, rendered with
+    /// that override, as `gcmplan render` did.
+    fn markdown(&self, assessment: &assess::Assessment) -> Result<String> {
+        let Some(own) = self.file_approach else {
+            return render::markdown(&plan::build(&self.answers, assessment, None));
+        };
+        let mut answers = self.answers.clone();
+        answers.plan.approach = own;
+        let assessment = assess::assess(&answers);
+        render::markdown(&plan::build(
+            &answers,
+            &assessment,
+            Some(self.answers.plan.approach),
+        ))
     }
 }
 
 /// The error as `gcmplan check` words it: diagnostics carry their own labels.
 fn describe(e: &anyhow::Error) -> String {
-    if e.is::<InvalidAnswers>() {
+    if e.is::<InvalidAnswers>() || e.is::<BadExport>() {
         e.to_string()
     } else {
         format!("error: {e:#}")
@@ -106,7 +145,7 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode> {
     // threads, before either error is reported.
     let load = |path: &Path| {
         Input::load(path).map(|input| {
-            let assessment = assess::assess(input.answers());
+            let assessment = assess::assess(&input.answers);
             (input, assessment)
         })
     };
@@ -136,11 +175,16 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     };
+    for (label, input) in [("OLD", &old), ("NEW", &new)] {
+        if let Some(warning) = &input.warning {
+            eprintln!("warning: in {label}: {warning}");
+        }
+    }
     let (old_path, new_path) = (
         args.old.display().to_string(),
         args.new.display().to_string(),
     );
-    let (a, b) = (old.answers(), new.answers());
+    let (a, b) = (&old.answers, &new.answers);
     let style = text::Style {
         color: args.format == DiffFormat::Text && args.color.enabled(),
     };
@@ -150,8 +194,6 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode> {
     };
 
     let (output, differs) = if args.rendered {
-        let render_side =
-            |a: &Answers, x: &assess::Assessment| render::markdown(&plan::build(a, x, None));
         let info = |path: &str, a: &Answers| SideInfo {
             path: path.to_string(),
             state: a.state.name.clone(),
@@ -159,9 +201,9 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode> {
         };
         let d = diff::rendered::diff(
             info(&old_path, a),
-            &render_side(a, &xa)?,
+            &old.markdown(&xa)?,
             info(&new_path, b),
-            &render_side(b, &xb)?,
+            &new.markdown(&xb)?,
         );
         let out = match args.format {
             DiffFormat::Text => diff::rendered::text(&d, options),

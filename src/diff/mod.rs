@@ -6,10 +6,10 @@
 //! [`markdown`], [`json`]) only lay it out. `--rendered` compares the two
 //! rendered Markdown plans line by line instead ([`rendered`]).
 //!
-//! Extension point: a PlanDiff is built from [`Answers`]. When plan JSON
-//! exports exist, a second constructor can build the same structure from
-//! two exported plans; the command picks the loader by file type
-//! (`commands::diff::Input`), so the renderers need not change.
+//! A PlanDiff is built from [`Answers`] only. A plan JSON export carries
+//! the answers it was rendered from, so the command reads those
+//! (`commands::diff::Input`, by file type) and the comparison and its
+//! renderers do not know which kind of file each side came from.
 
 mod items;
 pub mod json;

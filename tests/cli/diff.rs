@@ -355,16 +355,307 @@ fn one_bad_file_is_named_alone() {
     );
 }
 
-#[test]
-fn plan_json_exports_are_not_read_yet() {
+/// A folder with the example revisions as answers files (`rev1.toml`) and
+/// as plan JSON exports (`rev1.json`), for running gcmplan inside it.
+fn exports() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("plan.json");
-    std::fs::write(&file, "{}").unwrap();
-    let out = run(gcmplan().arg("diff").arg(REV1).arg(&file));
+    for rev in ["rev1", "rev3"] {
+        let toml = dir.path().join(format!("{rev}.toml"));
+        std::fs::copy(root().join(format!("examples/revisions/{rev}.toml")), &toml).unwrap();
+        let out = run(gcmplan()
+            .arg("render")
+            .arg(&toml)
+            .arg("-o")
+            .arg(dir.path().join(format!("{rev}.json"))));
+        assert_eq!(out.code, 0, "{}", out.stderr);
+    }
+    dir
+}
+
+/// `gcmplan diff` run inside `dir`.
+fn diff_in(dir: &tempfile::TempDir, args: &[&str]) -> crate::Output {
+    run(gcmplan().current_dir(dir.path()).arg("diff").args(args))
+}
+
+#[test]
+fn exports_compare_exactly_as_the_answers_they_were_made_from() {
+    let dir = exports();
+    for format in ["text", "markdown", "json"] {
+        for extra in [&[][..], &["--rendered"][..], &["--summary"][..]] {
+            let with = |old: &str, new: &str| {
+                let mut args = vec!["--format", format];
+                args.extend(extra);
+                args.extend([old, new]);
+                let out = diff_in(&dir, &args);
+                assert_eq!(out.code, 1, "{args:?}\n{}", out.stderr);
+                assert!(out.stderr.is_empty(), "{args:?}\n{}", out.stderr);
+                // The file names aside, byte for byte.
+                out.stdout
+                    .replace("rev1.json", "rev1.toml")
+                    .replace("rev3.json", "rev3.toml")
+            };
+            let answers = with("rev1.toml", "rev3.toml");
+            assert!(answers.contains("rev3.toml"), "{answers}");
+            for (old, new) in [
+                ("rev1.json", "rev3.json"),
+                ("rev1.toml", "rev3.json"),
+                ("rev1.json", "rev3.toml"),
+            ] {
+                assert_eq!(with(old, new), answers, "{format} {extra:?} {old} {new}");
+            }
+        }
+    }
+    // An export and its own answers file: no change, even rendered.
+    for extra in [&[][..], &["--rendered"][..]] {
+        let out = diff_in(&dir, &[extra, &["rev3.toml", "rev3.json"]].concat());
+        assert_eq!(out.code, 0, "{extra:?}\n{}{}", out.stdout, out.stderr);
+        assert!(out.stdout.ends_with("No changes.\n"), "{}", out.stdout);
+    }
+}
+
+#[test]
+fn json_is_known_by_its_extension_in_any_case_or_its_first_character() {
+    let dir = exports();
+    std::fs::copy(dir.path().join("rev1.json"), dir.path().join("REV1.JSON")).unwrap();
+    std::fs::copy(dir.path().join("rev1.json"), dir.path().join("rev1-export")).unwrap();
+    for name in ["REV1.JSON", "rev1-export"] {
+        let out = diff_in(&dir, &["rev1.toml", name]);
+        assert_eq!(out.code, 0, "{name}\n{}{}", out.stdout, out.stderr);
+        assert!(out.stderr.is_empty(), "{}", out.stderr);
+    }
+}
+
+#[test]
+fn an_export_rendered_under_another_approach_is_compared_under_it() {
+    let dir = exports();
+    let out = run(gcmplan()
+        .current_dir(dir.path())
+        .args(["render", "rev1.toml", "--approach", "systemic", "-o"])
+        .arg("rev1-systemic.json"));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+
+    let out = diff_in(&dir, &["rev1.toml", "rev1-systemic.json"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("\n  Approach chosen: Selective -> Systemic and robust\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .contains("\n~ plan settings\n    ~ approach: Selective -> Systemic and robust\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .ends_with("\nSummary: plan settings changed; approach: selective -> systemic and robust; findings: 2 new\n"),
+        "{}",
+        out.stdout
+    );
+
+    // Rendered, the export is the plan `render --approach systemic` wrote:
+    // the file's own approach is named beside the one shown.
+    let out = diff_in(&dir, &["--rendered", "rev1.toml", "rev1-systemic.json"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stdout.contains(
+            "{+Systemic and robust, shown for comparison only; the answers file chooses +}Selective"
+        ),
+        "{}",
+        out.stdout
+    );
+    let out = diff_in(
+        &dir,
+        &["--rendered", "rev1-systemic.json", "rev1-systemic.json"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stdout);
+}
+
+/// Runs `gcmplan diff` inside `dir` on a bad side and checks exit code 2,
+/// no output, and that only the bad side is named.
+fn bad_side(dir: &tempfile::TempDir, old: &str, new: &str) -> String {
+    let out = diff_in(dir, &[old, new]);
+    assert_eq!(out.code, 2, "{old} {new}\n{}", out.stdout);
+    assert!(out.stdout.is_empty(), "{}", out.stdout);
+    out.stderr
+}
+
+/// rev1.json as data, changed by `edit` and written back as `name`.
+fn edited_export(dir: &tempfile::TempDir, name: &str, edit: impl FnOnce(&mut serde_json::Value)) {
+    let mut v: serde_json::Value =
+        serde_json::from_str(&crate::read(&dir.path().join("rev1.json"))).unwrap();
+    edit(&mut v);
+    let text = serde_json::to_string_pretty(&v).unwrap() + "\n";
+    std::fs::write(dir.path().join(name), text).unwrap();
+}
+
+#[test]
+fn a_file_that_is_not_json_or_not_a_plan_is_named_and_exits_2() {
+    let dir = exports();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    write("broken.json", "{\n  \"a\": 1,\n  \"b\" 2\n}\n");
+    let err = bad_side(&dir, "broken.json", "rev3.json");
+    assert!(
+        err.starts_with(
+            "in OLD (broken.json):\nbroken.json:3:7: error: this is not valid JSON: expected `:`\n  = help: "
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("NEW"), "{err}");
+
+    write("list.json", "[1, 2]\n");
+    write("other.json", "{\"name\": \"a dashboard's own file\"}\n");
+    for name in ["list.json", "other.json"] {
+        let err = bad_side(&dir, "rev1.json", name);
+        assert!(
+            err.starts_with(&format!(
+                "in NEW ({name}):\n{name}: error: this is JSON, but not a plan exported by gcmplan: "
+            )),
+            "{err}"
+        );
+        assert!(err.contains("looks like another kind of JSON"), "{err}");
+    }
+
+    let out = diff_in(&dir, &["--format", "json", "rev1.toml", "rev3.toml"]);
+    write("changes.json", &out.stdout);
+    let err = bad_side(&dir, "changes.json", "rev3.toml");
+    assert!(
+        err.contains("it looks like the output of `gcmplan diff --format json`"),
+        "{err}"
+    );
+
+    // Both sides wrong: both named, OLD first.
+    let err = bad_side(&dir, "other.json", "broken.json");
+    let new_at = err.find("in NEW (broken.json):\n").expect("NEW named");
+    assert!(
+        err.starts_with("in OLD (other.json):\n") && new_at > 0,
+        "{err}"
+    );
+}
+
+#[test]
+fn an_export_without_answers_or_from_a_newer_gcmplan_is_explained() {
+    let dir = exports();
+    edited_export(&dir, "older.json", |v| {
+        v.as_object_mut().unwrap().remove("answers");
+    });
+    let err = bad_side(&dir, "rev1.toml", "older.json");
+    assert!(
+        err.starts_with("in NEW (older.json):\nolder.json: error: this plan JSON was written by an older gcmplan (gcmplan "),
+        "{err}"
+    );
+    assert!(
+        err.contains("= help: render the plan again from its answers file"),
+        "{err}"
+    );
+
+    edited_export(&dir, "newer.json", |v| v["format_version"] = 2.into());
+    let err = bad_side(&dir, "newer.json", "rev1.toml");
+    assert!(err.starts_with("in OLD (newer.json):\nnewer.json: error: this plan JSON is format_version 2, written by gcmplan "), "{err}");
+    assert!(err.contains("reads format_version 1\n"), "{err}");
+}
+
+#[test]
+fn answers_that_do_not_fit_are_placed_by_their_json_path() {
+    let dir = exports();
+    edited_export(&dir, "typed.json", |v| {
+        v["answers"]["measures"][2]["lead"] = 3.into();
+    });
+    let err = bad_side(&dir, "rev1.toml", "typed.json");
+    assert!(
+        err.starts_with("in NEW (typed.json):\ntyped.json: answers.measures[2].lead: error: invalid type: integer `3`, expected a string\n  = help: "),
+        "{err}"
+    );
+
+    edited_export(&dir, "unknown.json", |v| {
+        v["answers"]["state"]["nickname"] = "X".into();
+    });
+    let err = bad_side(&dir, "unknown.json", "rev1.toml");
+    assert!(
+        err.starts_with(
+            "in OLD (unknown.json):\nunknown.json: answers.state.nickname: error: unknown field `nickname`"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn answers_that_fail_the_checks_get_the_words_of_check() {
+    let dir = exports();
+    edited_export(&dir, "invalid.json", |v| {
+        v["answers"]["measures"][0]["lead"] = "finance".into();
+        v["answers"]["objectives"]["24"] = serde_json::json!({});
+    });
+    let err = bad_side(&dir, "rev3.toml", "invalid.json");
+    assert!(err.starts_with("in NEW (invalid.json):\n"), "{err}");
+    assert!(
+        err.contains("\ninvalid.json: answers.measures[0].lead: error: the lead of measure `pea-inspection` names `finance`, which is neither a ministry nor a stakeholder\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("\ninvalid.json: answers.objectives.24: error: "),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("\ninvalid.json has 2 problems in its answers; fix them in the answers file the plan was rendered from (`gcmplan check` reads it) and render the plan again\n"),
+        "{err}"
+    );
+
+    // The same answers as a file: `check` says the same things.
+    let toml = crate::read(&dir.path().join("rev1.toml")).replacen(
+        "lead = \"mols\"",
+        "lead = \"finance\"",
+        1,
+    ) + "\n[objectives.24]\n";
+    std::fs::write(dir.path().join("invalid.toml"), toml).unwrap();
+    let out = run(gcmplan()
+        .current_dir(dir.path())
+        .args(["check", "invalid.toml"]));
     assert_eq!(out.code, 2);
+    let said: Vec<&str> = out
+        .stderr
+        .lines()
+        .filter_map(|l| {
+            l.split_once(": error: ")
+                .map(|(_, m)| m)
+                .or(l.strip_prefix("  = help: "))
+        })
+        .collect();
+    assert_eq!(said.len(), 4, "{}", out.stderr);
+    for words in said {
+        assert!(err.contains(words), "{words}\n{err}");
+    }
+}
+
+#[test]
+fn an_edited_export_is_compared_with_a_warning() {
+    let dir = exports();
+    edited_export(&dir, "edited.json", |v| {
+        v["answers"]["measures"][0]["title"] = "Inspect every agency".into();
+    });
+    let out = diff_in(&dir, &["rev1.toml", "edited.json"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        "warning: in NEW: edited.json was edited after gcmplan wrote it (its fingerprint does not match); the diff reads its `answers` field\n"
+    );
+    assert!(
+        out.stdout
+            .contains("\n~ measure pea-inspection \"Inspect every agency\"\n"),
+        "{}",
+        out.stdout
+    );
+
+    // Reformatted only: still edited, and nothing changed.
+    let text = crate::read(&dir.path().join("rev1.json")).replace("\n  ", "\n    ");
+    std::fs::write(dir.path().join("reformatted.json"), text).unwrap();
+    let out = diff_in(&dir, &["reformatted.json", "rev1.toml"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
     assert!(
         out.stderr
-            .contains("compares answers files (.toml) for now"),
+            .starts_with("warning: in OLD: reformatted.json was edited after gcmplan wrote it"),
         "{}",
         out.stderr
     );
