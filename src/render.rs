@@ -9,6 +9,7 @@ pub mod chart;
 pub mod docx;
 pub mod html;
 pub mod json;
+mod precompiled;
 pub mod templates;
 
 use std::path::Path;

@@ -341,9 +341,21 @@ impl Sources {
         let compile = |part: Vec<&(String, String)>| -> Result<Vec<(String, Template)>> {
             part.into_iter()
                 .map(|(name, text)| {
-                    Template::compile_with_name(text, name.clone())
-                        .map(|t| (name.clone(), t))
-                        .map_err(|e| self.parse_error(name, &e))
+                    let built = match self.origins.get(name.as_str()) {
+                        Some(Origin { file: None, .. }) => {
+                            super::precompiled::built(self.set.folder(), name)
+                        }
+                        _ => None,
+                    };
+                    match built {
+                        Some(mut t) => {
+                            t.name = Some(name.clone());
+                            Ok(t)
+                        }
+                        None => Template::compile_with_name(text, name.clone()),
+                    }
+                    .map(|t| (name.clone(), t))
+                    .map_err(|e| self.parse_error(name, &e))
                 })
                 .collect()
         };
