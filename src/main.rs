@@ -2,6 +2,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+// A plan render makes hundreds of thousands of small strings; mimalloc
+// allocates and frees them in a fraction of the instructions glibc takes.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = gcmplan::cli::Cli::parse();
     match gcmplan::commands::run(cli) {
