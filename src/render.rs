@@ -12,12 +12,14 @@ pub mod json;
 mod precompiled;
 pub mod templates;
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use anyhow::{Context, Result};
+use handlebars::template::{Parameter, TemplateElement};
 use handlebars::{
     Context as HbContext, Handlebars, Helper, HelperDef, HelperResult, Output, RenderContext,
-    RenderErrorReason, Renderable,
+    RenderErrorReason, Renderable, Template,
 };
 use serde::Serialize;
 
@@ -170,11 +172,17 @@ fn plural_helper(
     Ok(())
 }
 
+/// Sections of the document rendered ahead, on several threads, by name.
+type Sections = std::sync::Arc<std::sync::RwLock<HashMap<String, String>>>;
+
 /// `{{include "name"}}`: renders another template in the current context.
 /// Unlike a partial (`{{> name}}`), which copies the whole context for every
 /// inclusion, it renders in place: the plan is copied once, not once per
-/// section.
-struct IncludeHelper;
+/// section. A section the document includes at its top level may already
+/// have been rendered (see [`Registry::render`]); it is then written as is.
+struct IncludeHelper {
+    sections: Sections,
+}
 
 impl HelperDef for IncludeHelper {
     fn call<'reg: 'rc, 'rc>(
@@ -189,6 +197,20 @@ impl HelperDef for IncludeHelper {
             .param(0)
             .and_then(|p| p.value().as_str())
             .ok_or(RenderErrorReason::ParamNotFoundForIndex("include", 0))?;
+        let at_root = rc.context().is_none()
+            && rc
+                .block()
+                .is_none_or(|b| b.base_path().is_empty() && b.base_value().is_none());
+        if at_root
+            && let Some(text) = self
+                .sections
+                .read()
+                .ok()
+                .and_then(|done| done.get(name).cloned())
+        {
+            out.write(&text)?;
+            return Ok(());
+        }
         let template = r
             .get_template(name)
             .ok_or_else(|| RenderErrorReason::PartialNotFound(name.to_string()))?;
@@ -196,10 +218,65 @@ impl HelperDef for IncludeHelper {
     }
 }
 
+/// The sections `template` includes at its top level, outside any block:
+/// those that can be rendered apart from the rest and from each other.
+fn top_level_includes(template: &Template) -> Vec<String> {
+    template.elements.iter().filter_map(included).collect()
+}
+
+/// The template an element includes with `{{include "name"}}`.
+fn included(element: &TemplateElement) -> Option<String> {
+    match element {
+        TemplateElement::Expression(h)
+            if h.name.as_name() == Some("include") && h.params.len() == 1 =>
+        {
+            match &h.params[0] {
+                Parameter::Literal(serde_json::Value::String(name)) => Some(name.clone()),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// A rough measure of the work a template does: loops weigh ten times
+/// what they hold, and included templates count in full. Sections are
+/// handed out heaviest first, so that the two threads finish together.
+fn weight(hb: &Handlebars<'_>, template: &Template, depth: usize) -> usize {
+    if depth > 8 {
+        return 1;
+    }
+    template
+        .elements
+        .iter()
+        .map(|e| match e {
+            TemplateElement::HelperBlock(h) => {
+                let inner: usize = [&h.template, &h.inverse]
+                    .into_iter()
+                    .flatten()
+                    .map(|t| weight(hb, t, depth + 1))
+                    .sum();
+                if h.name.as_name() == Some("each") {
+                    10 * (1 + inner)
+                } else {
+                    1 + inner
+                }
+            }
+            e => match included(e).and_then(|name| hb.get_template(&name)) {
+                Some(t) => weight(hb, t, depth + 1),
+                None => 1,
+            },
+        })
+        .sum()
+}
+
 /// A compiled template set, with what it needs to explain its errors.
 pub struct Registry {
     hb: Handlebars<'static>,
     sources: templates::Sources,
+    sections: Sections,
+    /// What the `plan` template includes at its top level, heaviest first.
+    top_level: Vec<String>,
 }
 
 impl Registry {
@@ -209,7 +286,13 @@ impl Registry {
         let mut hb = Handlebars::new();
         hb.set_strict_mode(true);
         hb.register_helper("plural", Box::new(plural_helper));
-        hb.register_helper("include", Box::new(IncludeHelper));
+        let sections = Sections::default();
+        hb.register_helper(
+            "include",
+            Box::new(IncludeHelper {
+                sections: sections.clone(),
+            }),
+        );
         match set {
             TemplateSet::Markdown => {
                 hb.register_escape_fn(escape_markdown);
@@ -223,7 +306,24 @@ impl Registry {
         for (name, template) in sources.compile()? {
             hb.register_template(&name, template);
         }
-        Ok(Registry { hb, sources })
+        let mut top_level: Vec<(usize, String)> = hb
+            .get_template("plan")
+            .map(top_level_includes)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|name| {
+                let w = hb.get_template(&name).map_or(0, |t| weight(&hb, t, 0));
+                (w, name)
+            })
+            .collect();
+        top_level.sort_by_key(|(w, _)| std::cmp::Reverse(*w));
+        let top_level = top_level.into_iter().map(|(_, name)| name).collect();
+        Ok(Registry {
+            hb,
+            sources,
+            sections,
+            top_level,
+        })
     }
 
     /// Warnings about the overrides (old version stamps, likely typos).
@@ -232,10 +332,42 @@ impl Registry {
     }
 
     /// Renders the `plan` template with `data`.
+    ///
+    /// The sections `plan` includes at its top level are rendered first,
+    /// shared out between two threads, and then written into the document
+    /// as it renders. A section that fails is left to render in place, so
+    /// its error is reported where it occurs.
     pub fn render<T: Serialize>(&self, data: &T) -> Result<String> {
-        self.hb
-            .render("plan", data)
-            .map_err(|e| self.sources.render_error(e))
+        let ctx = HbContext::wraps(data).map_err(|e| self.sources.render_error(e))?;
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let work = || {
+            let mut done = Vec::new();
+            loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(name) = self.top_level.get(i) else {
+                    return done;
+                };
+                if let Ok(text) = self.hb.render_with_context(name, &ctx) {
+                    done.push((name.clone(), text));
+                }
+            }
+        };
+        let rendered = std::thread::scope(|scope| {
+            let other = scope.spawn(work);
+            let mut done = work();
+            done.extend(other.join().unwrap_or_default());
+            done
+        });
+        let mut sections = self.sections.write().unwrap_or_else(|e| e.into_inner());
+        sections.clear();
+        sections.extend(rendered);
+        drop(sections);
+        let result = self.hb.render_with_context("plan", &ctx);
+        self.sections
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
+        result.map_err(|e| self.sources.render_error(e))
     }
 
     /// Renders the plan as Markdown (a registry for [`TemplateSet::Markdown`]).
@@ -310,6 +442,37 @@ pub(crate) fn tidy(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_sections_are_handed_out_heaviest_first() {
+        for set in TemplateSet::ALL {
+            let r = Registry::new(set, None).unwrap();
+            // The objectives loop over the measures inside a loop over the
+            // objectives; the title is a few lines.
+            assert_eq!(r.top_level.first().map(String::as_str), Some("objectives"));
+            assert!(r.top_level.contains(&"title".to_string()));
+            assert_eq!(
+                r.top_level.len(),
+                top_level_includes(r.hb.get_template("plan").unwrap()).len()
+            );
+        }
+    }
+
+    #[test]
+    fn sections_rendered_ahead_read_as_the_document_renders_them() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/philippines-systemic.toml"
+        );
+        let answers = crate::load::load_file(Path::new(path)).unwrap().answers;
+        let plan = crate::plan::build(&answers, &crate::assess::assess(&answers), None);
+        let registry = Registry::new(TemplateSet::Markdown, None).unwrap();
+        let ahead = registry.markdown(&plan).unwrap();
+        // The same templates with every section rendered in place.
+        let in_place = tidy(&registry.hb.render("plan", &plan).unwrap());
+        assert_eq!(ahead, in_place);
+        assert!(ahead.contains("## 6. Objectives and measures"));
+    }
 
     #[test]
     fn user_text_cannot_become_markup() {
