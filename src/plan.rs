@@ -3,6 +3,8 @@
 //! Templates only lay this out; they never compute. The diff and the JSON
 //! export share this model.
 
+use std::collections::HashMap;
+
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -665,9 +667,17 @@ pub fn build(a: &Answers, assessment: &Assessment, approach: Option<Approach>) -
 
     // A measure is set out once, under the first objective it serves that the
     // plan takes up; the other objectives it serves point to it.
+    // The objectives each measure serves, worked out once, not once for
+    // every objective.
+    let served: HashMap<&str, Vec<u8>> = measures
+        .iter()
+        .map(|m| (m.id.as_str(), assess::measure_objectives(m)))
+        .collect();
+    let serves = |m: &Measure| served.get(m.id.as_str()).map_or(&[][..], Vec::as_slice);
     let home = |m: &Measure| {
-        assess::measure_objectives(m)
-            .into_iter()
+        serves(m)
+            .iter()
+            .copied()
             .find(|n| scope.objectives.contains(n))
     };
     let objectives: Vec<ObjectiveSection> = scope
@@ -710,7 +720,7 @@ pub fn build(a: &Answers, assessment: &Assessment, approach: Option<Approach>) -
                     .collect(),
                 contributing_measures: measures
                     .iter()
-                    .filter(|m| home(m) != Some(n) && assess::measure_objectives(m).contains(&n))
+                    .filter(|m| home(m) != Some(n) && serves(m).contains(&n))
                     .map(|m| MeasureRef {
                         id: m.id.clone(),
                         title: m.title.clone(),

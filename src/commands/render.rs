@@ -98,22 +98,25 @@ fn render(
         ));
     }
 
-    // The templates compile while the answers are read and assessed.
+    // The templates are set up, and the reference data read, while the
+    // answers file is parsed.
     let (registry, plan) = std::thread::scope(|scope| {
-        let registry = format
-            .template_set()
-            .map(|set| scope.spawn(move || Registry::new(set, templates)));
+        let registry = scope.spawn(move || {
+            crate::reference::reference().practices();
+            format
+                .template_set()
+                .map(|set| Registry::new(set, templates))
+        });
         let plan = load::load_file(file).map(|loaded| {
             let assessment = assess::assess(&loaded.answers);
             plan::build(&loaded.answers, &assessment, approach)
         });
-        (registry.map(|r| r.join()), plan)
+        (registry.join(), plan)
     });
     let plan = plan?;
-    let registry = match registry {
-        Some(r) => Some(r.map_err(|_| anyhow!("compiling the templates failed"))??),
-        None => None,
-    };
+    let registry = registry
+        .map_err(|_| anyhow!("compiling the templates failed"))?
+        .transpose()?;
     if let Some(r) = &registry {
         for warning in r.warnings() {
             eprintln!("warning: {warning}");
