@@ -7,9 +7,11 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-const OBJECTIVES_TOML: &str = include_str!("reference/objectives.toml");
-const PRINCIPLES_TOML: &str = include_str!("reference/principles.toml");
-const PRACTICES_TOML: &str = include_str!("reference/practices.toml");
+// The reference data is edited as TOML in src/reference/; build.rs writes
+// each file out as JSON, which reads several times faster.
+const OBJECTIVES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/objectives.json"));
+const PRINCIPLES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/principles.json"));
+const PRACTICES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/practices.json"));
 
 pub const OBJECTIVE_COUNT: usize = 23;
 
@@ -106,9 +108,9 @@ pub fn reference() -> &'static Reference {
         // The embedded files are checked by the unit tests; a parse failure
         // here is a build defect, not a user error.
         let objectives: ObjectivesFile =
-            toml::from_str(OBJECTIVES_TOML).expect("embedded objectives.toml is valid");
+            serde_json::from_str(OBJECTIVES_JSON).expect("embedded objectives.toml is valid");
         let principles: PrinciplesFile =
-            toml::from_str(PRINCIPLES_TOML).expect("embedded principles.toml is valid");
+            serde_json::from_str(PRINCIPLES_JSON).expect("embedded principles.toml is valid");
         Reference {
             objectives: objectives.objective,
             principles: principles.principle,
@@ -123,7 +125,7 @@ impl Reference {
         static PRACTICES: OnceLock<Vec<Practice>> = OnceLock::new();
         PRACTICES.get_or_init(|| {
             let file: PracticesFile =
-                toml::from_str(PRACTICES_TOML).expect("embedded practices.toml is valid");
+                serde_json::from_str(PRACTICES_JSON).expect("embedded practices.toml is valid");
             file.practice
         })
     }
