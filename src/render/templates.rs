@@ -42,8 +42,9 @@ macro_rules! embed {
 
 /// The Markdown templates: the document (`plan`), which includes one
 /// template per section, some of which include one per subsection. Small
-/// templates also compile faster: handlebars' parser costs grow with the
-/// square of a template's length.
+/// templates are also quicker to override, and an override is parsed on
+/// every render: handlebars' parser costs grow with the square of a
+/// template's length.
 pub const MARKDOWN_TEMPLATES: &[(&str, &str)] = embed![
     "markdown":
     "plan",
@@ -333,56 +334,29 @@ impl Sources {
         self.origins.get(name).map_or(0, |o| o.line_offset)
     }
 
-    /// Compiles every template on two threads. Handlebars' parser is slow (it
-    /// recomputes line and column from the start of the template for every
-    /// token), and compiling is the largest part of rendering a plan, so the
-    /// work is shared between cores.
+    /// The compiled templates: the built-in ones as parsed when gcmplan
+    /// was built (see `precompiled`), the overrides parsed now.
     pub fn compile(&self) -> Result<Vec<(String, Template)>> {
-        let compile = |part: Vec<&(String, String)>| -> Result<Vec<(String, Template)>> {
-            part.into_iter()
-                .map(|(name, text)| {
-                    let built = match self.origins.get(name.as_str()) {
-                        Some(Origin { file: None, .. }) => {
-                            super::precompiled::built(self.set.folder(), name)
-                        }
-                        _ => None,
-                    };
-                    match built {
-                        Some(mut t) => {
-                            t.name = Some(name.clone());
-                            Ok(t)
-                        }
-                        None => Template::compile_with_name(text, name.clone()),
+        self.templates
+            .iter()
+            .map(|(name, text)| {
+                let built = match self.origins.get(name.as_str()) {
+                    Some(Origin { file: None, .. }) => {
+                        super::precompiled::built(self.set.folder(), name)
                     }
-                    .map(|t| (name.clone(), t))
-                    .map_err(|e| self.parse_error(name, &e))
-                })
-                .collect()
-        };
-        // Deal the templates out largest first, so both halves weigh the same.
-        let mut sorted: Vec<&(String, String)> = self.templates.iter().collect();
-        sorted.sort_by_key(|(_, text)| std::cmp::Reverse(text.len()));
-        let (mut left, mut right) = (Vec::new(), Vec::new());
-        let (mut lw, mut rw) = (0, 0);
-        for t in sorted {
-            if lw <= rw {
-                lw += t.1.len();
-                left.push(t);
-            } else {
-                rw += t.1.len();
-                right.push(t);
-            }
-        }
-        std::thread::scope(|scope| {
-            let other = scope.spawn(|| compile(right));
-            let mut out = compile(left)?;
-            out.extend(
-                other
-                    .join()
-                    .map_err(|_| anyhow!("compiling templates failed"))??,
-            );
-            Ok(out)
-        })
+                    _ => None,
+                };
+                match built {
+                    Some(mut t) => {
+                        t.name = Some(name.clone());
+                        Ok(t)
+                    }
+                    None => Template::compile_with_name(text, name.clone())
+                        .map_err(|e| self.parse_error(name, &e)),
+                }
+                .map(|t| (name.clone(), t))
+            })
+            .collect()
     }
 
     fn parse_error(&self, name: &str, e: &TemplateError) -> anyhow::Error {
