@@ -52,10 +52,6 @@ pub struct Plan {
     pub sdg_targets: Vec<SdgRow>,
     pub findings: Vec<FindingView>,
     pub annex: AnnexView,
-    /// The answers the plan was built from, for the JSON export's `answers`
-    /// field (see `render::json`); the renderers do not lay them out.
-    #[serde(skip)]
-    pub answers: Answers,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -1094,7 +1090,6 @@ pub fn build(a: &Answers, assessment: &Assessment, approach: Option<Approach>) -
             reasons: rec.reasons.clone(),
         },
         matrix,
-        answers: a.clone(),
     }
 }
 

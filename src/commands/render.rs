@@ -109,11 +109,12 @@ fn render(
         });
         let plan = load::load_file(file).map(|loaded| {
             let assessment = assess::assess(&loaded.answers);
-            plan::build(&loaded.answers, &assessment, approach)
+            let plan = plan::build(&loaded.answers, &assessment, approach);
+            (plan, loaded.answers)
         });
         (registry.join(), plan)
     });
-    let plan = plan?;
+    let (plan, answers) = plan?;
     let registry = registry
         .map_err(|_| anyhow!("compiling the templates failed"))?
         .transpose()?;
@@ -139,7 +140,7 @@ fn render(
         }
         (Format::Json, _) => write_bytes(
             &target,
-            render::json::render(&plan)?.as_bytes(),
+            render::json::render(&plan, &answers)?.as_bytes(),
             force,
             render::json::inspect,
         )?,
@@ -166,7 +167,7 @@ fn render(
     // The process ends here: the system takes the memory back at once,
     // where freeing the plan and the templates piece by piece took
     // milliseconds.
-    std::mem::forget(plan);
+    std::mem::forget((plan, answers));
     std::mem::forget(registry);
     Ok(ExitCode::SUCCESS)
 }

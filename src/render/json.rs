@@ -80,13 +80,14 @@ fn fingerprint(rest: &Value) -> Result<String> {
     ))
 }
 
-/// The plan as canonical JSON, with its answers, fingerprinted.
-pub fn render(plan: &Plan) -> Result<String> {
+/// The plan as canonical JSON, with the answers it was built from,
+/// fingerprinted.
+pub fn render(plan: &Plan, answers: &Answers) -> Result<String> {
     let mut value = serde_json::to_value(plan).context("writing the plan as JSON")?;
     value
         .as_object_mut()
         .ok_or_else(|| anyhow!("the plan is not a JSON object"))?
-        .insert(ANSWERS_KEY.into(), answers_value(&plan.answers)?);
+        .insert(ANSWERS_KEY.into(), answers_value(answers)?);
     seal(value)
 }
 
