@@ -1,7 +1,7 @@
 //! The meaning check: rules the types cannot express (objectives 1-23, known
 //! action ids, unique ids, references that resolve, dates in order, no empty
 //! required text). Every source of answers, a file or the interview, goes
-//! through [`crate::load::load`] and so through these rules.
+//! through [`crate::load::parse`] and so through these rules.
 
 use std::collections::HashMap;
 
