@@ -184,7 +184,7 @@ pub fn unseal(bytes: &[u8], document: &mut Value) -> Result<Option<bool>> {
 /// changed them since. A hash of the text, so a large plan is checked
 /// without being parsed and written out again as [`unseal`] does; `false`
 /// leaves the question to it.
-fn untouched(bytes: &[u8]) -> bool {
+pub fn untouched(bytes: &[u8]) -> bool {
     // Keys are sorted, so `fingerprint` comes before `format_version` and its
     // line always ends with a comma.
     const START: &[u8] = b"\n  \"fingerprint\": \"";
