@@ -337,16 +337,15 @@ impl Sources {
     /// The compiled templates: the built-in ones as parsed when gcmplan
     /// was built (see `precompiled`), the overrides parsed now.
     pub fn compile(&self) -> Result<Vec<(String, Template)>> {
+        let mut built = super::precompiled::built_set(self.set.folder());
         self.templates
             .iter()
             .map(|(name, text)| {
-                let built = match self.origins.get(name.as_str()) {
-                    Some(Origin { file: None, .. }) => {
-                        super::precompiled::built(self.set.folder(), name)
-                    }
-                    _ => None,
-                };
-                match built {
+                let embedded = matches!(
+                    self.origins.get(name.as_str()),
+                    Some(Origin { file: None, .. })
+                );
+                match built.remove(name.as_str()).filter(|_| embedded) {
                     Some(mut t) => {
                         t.name = Some(name.clone());
                         Ok(t)
