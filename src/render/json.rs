@@ -3,14 +3,15 @@
 //! that an export is a self-contained record `gcmplan diff` can compare),
 //! and a top-level `fingerprint`.
 //!
-//! The text is canonical, so that the same plan always gives the same bytes
-//! and a file can be checked by writing it again: object keys in sorted order
+//! The text is canonical, so that the same plan always gives the same bytes:
+//! object keys in sorted order
 //! (serde_json's default map), two-space indentation, UTF-8 text unescaped,
 //! a final newline. `fingerprint` is `blake3:` and the BLAKE3 hash of the
-//! canonical text of the document without the `fingerprint` key. A file is
-//! taken as gcmplan's own and untouched only when it is byte for byte what
-//! gcmplan would write for its content; any edit, even reformatting, makes it
-//! an edited file that `render` will not overwrite without `--force`.
+//! canonical text of the document without the `fingerprint` key, which is
+//! that file's text without the fingerprint's own line. A file is taken as
+//! gcmplan's own and untouched only when the rest of its text hashes to its
+//! fingerprint; any edit, even reformatting, makes it an edited file that
+//! `render` will not overwrite without `--force`.
 //! The schema (`gcmplan schema plan`) is derived from the Rust types, so it
 //! cannot drift from what is written. See docs/plan-json.md.
 
@@ -158,33 +159,24 @@ fn seal(mut value: Value) -> Result<String> {
 /// `bytes`, its text, is byte for byte what gcmplan writes for the rest:
 /// `None` when there is no fingerprint (not gcmplan's), `Some(false)` when
 /// the file was edited since.
-pub fn unseal(bytes: &[u8], document: &mut Value) -> Result<Option<bool>> {
-    match document
-        .as_object_mut()
-        .and_then(|o| o.remove(FINGERPRINT_KEY))
-    {
-        Some(Value::String(s)) if s.starts_with("blake3:") => {}
-        _ => return Ok(None),
-    }
-    let print = fingerprint(document)?;
-    let object = document
-        .as_object_mut()
-        .expect("an object had the fingerprint");
-    object.insert(FINGERPRINT_KEY.into(), Value::String(print));
-    let text = canonical(document);
-    document
-        .as_object_mut()
-        .expect("still an object")
-        .remove(FINGERPRINT_KEY);
-    Ok(Some(text?.as_bytes() == bytes))
+pub fn unseal(bytes: &[u8], document: &mut Value) -> Option<bool> {
+    take_fingerprint(document).then(|| untouched(bytes))
+}
+
+/// Removes the top-level fingerprint; whether there was one gcmplan writes.
+fn take_fingerprint(document: &mut Value) -> bool {
+    matches!(
+        document.as_object_mut().and_then(|o| o.remove(FINGERPRINT_KEY)),
+        Some(Value::String(s)) if s.starts_with("blake3:")
+    )
 }
 
 /// Whether `bytes` are, but for the fingerprint's own line, the very text
 /// the fingerprint was made from: then gcmplan wrote them and nobody has
 /// changed them since. A hash of the text, so a large plan is checked
-/// without being parsed and written out again as [`unseal`] does; `false`
-/// leaves the question to it.
-pub fn untouched(bytes: &[u8]) -> bool {
+/// without being parsed or written out again: any other text, reformatted
+/// or edited, hashes to something else.
+fn untouched(bytes: &[u8]) -> bool {
     // Keys are sorted, so `fingerprint` comes before `format_version` and its
     // line always ends with a comma.
     const START: &[u8] = b"\n  \"fingerprint\": \"";
@@ -216,13 +208,13 @@ pub fn inspect(path: &Path) -> Result<Existing> {
     if untouched(&bytes) {
         return Ok(Existing::Generated);
     }
-    let Ok(mut value) = serde_json::from_slice::<Value>(&bytes) else {
-        return Ok(Existing::Foreign);
-    };
-    Ok(match unseal(&bytes, &mut value)? {
-        None => Existing::Foreign,
-        Some(true) => Existing::Generated,
-        Some(false) => Existing::Edited,
+    // Not untouched: edited if it still carries gcmplan's fingerprint.
+    let sealed = serde_json::from_slice::<Value>(&bytes)
+        .is_ok_and(|mut document| take_fingerprint(&mut document));
+    Ok(if sealed {
+        Existing::Edited
+    } else {
+        Existing::Foreign
     })
 }
 
@@ -240,7 +232,7 @@ mod tests {
         assert_eq!(inspect(&path).unwrap(), Existing::Generated);
         assert!(untouched(text.as_bytes()), "recognised by its hash alone");
         let mut parsed: Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(unseal(text.as_bytes(), &mut parsed).unwrap(), Some(true));
+        assert_eq!(unseal(text.as_bytes(), &mut parsed), Some(true));
 
         std::fs::write(&path, text.replace("\"Plan\"", "\"Plan (amended)\"")).unwrap();
         assert_eq!(inspect(&path).unwrap(), Existing::Edited);
