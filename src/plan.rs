@@ -661,8 +661,6 @@ pub fn build(a: &Answers, assessment: &Assessment, approach: Option<Approach>) -
         })
         .collect();
 
-    // A measure is set out once, under the first objective it serves that the
-    // plan takes up; the other objectives it serves point to it.
     // The objectives each measure serves, worked out once, not once for
     // every objective.
     let served: HashMap<&str, Vec<u8>> = measures
@@ -670,6 +668,8 @@ pub fn build(a: &Answers, assessment: &Assessment, approach: Option<Approach>) -
         .map(|m| (m.id.as_str(), assess::measure_objectives(m)))
         .collect();
     let serves = |m: &Measure| served.get(m.id.as_str()).map_or(&[][..], Vec::as_slice);
+    // A measure is set out once, under the first objective it serves that the
+    // plan takes up; the other objectives it serves point to it.
     let home = |m: &Measure| {
         serves(m)
             .iter()

@@ -202,13 +202,10 @@ impl HelperDef for IncludeHelper {
                 .block()
                 .is_none_or(|b| b.base_path().is_empty() && b.base_value().is_none());
         if at_root
-            && let Some(text) = self
-                .sections
-                .read()
-                .ok()
-                .and_then(|done| done.get(name).cloned())
+            && let Ok(done) = self.sections.read()
+            && let Some(text) = done.get(name)
         {
-            out.write(&text)?;
+            out.write(text)?;
             return Ok(());
         }
         let template = r
