@@ -35,12 +35,17 @@ fn digest(content: &str) -> String {
 
 /// Appends the fingerprint line, as a comment the document format hides.
 pub fn with_fingerprint(content: &str) -> String {
-    let body = if content.ends_with('\n') {
-        content.to_string()
-    } else {
-        format!("{content}\n")
-    };
-    format!("{body}\n<!-- {MARK}{} -->\n", digest(&body))
+    let mut out = String::with_capacity(content.len() + MARK.len() + 80);
+    out.push_str(content);
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    let hash = digest(&out);
+    out.push_str("\n<!-- ");
+    out.push_str(MARK);
+    out.push_str(&hash);
+    out.push_str(" -->\n");
+    out
 }
 
 /// What a file on disk is, as far as overwriting it goes.
@@ -57,7 +62,8 @@ pub enum Existing {
 
 pub fn inspect(path: &Path) -> Result<Existing> {
     let text = match std::fs::read(path) {
-        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Ok(bytes) => String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Existing::Absent),
         Err(e) => return Err(anyhow!("cannot read {}: {e}", path.display())),
     };

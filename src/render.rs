@@ -75,16 +75,34 @@ impl Format {
 /// line-start markers such as "1." or "-" mean nothing.
 pub fn escape_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '#' | '!' | '&'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
+    push_inline(&mut out, text);
     out
+}
+
+/// The characters [`escape_inline`] escapes, all ASCII.
+const INLINE_SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let special = b"\\`*_[]<>|~#!&";
+    let mut i = 0;
+    while i < special.len() {
+        table[special[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// Appends `text` to `out` escaped as [`escape_inline`] does, copying the
+/// runs between special characters whole.
+fn push_inline(out: &mut String, text: &str) {
+    let mut run = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if INLINE_SPECIAL[usize::from(b)] {
+            out.push_str(&text[run..i]);
+            out.push('\\');
+            run = i;
+        }
+    }
+    out.push_str(&text[run..]);
 }
 
 /// Escapes text for Markdown so that a user's words never become markup:
@@ -143,8 +161,15 @@ fn cell_helper(
     out: &mut dyn Output,
 ) -> HelperResult {
     let text = text_param(h, "cell")?;
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    out.write(&escape_inline(&flat))?;
+    // One line: runs of white space, line breaks included, become one space.
+    let mut flat = String::with_capacity(text.len() + 8);
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            flat.push(' ');
+        }
+        push_inline(&mut flat, word);
+    }
+    out.write(&flat)?;
     Ok(())
 }
 
@@ -488,6 +513,36 @@ mod tests {
             "Réfugiés et migrants"
         );
         assert_eq!(escape_markdown("line one\n> quote"), "line one\n\\> quote");
+    }
+
+    #[test]
+    fn every_inline_marker_is_escaped_and_other_text_kept() {
+        assert_eq!(
+            escape_inline(r"a\b`c*d_e[f]g<h>i|j~k#l!m&n"),
+            r"a\\b\`c\*d\_e\[f\]g\<h\>i\|j\~k\#l\!m\&n"
+        );
+        // Line-start markers mean nothing inside a line.
+        assert_eq!(escape_inline("1. - + = 2"), "1. - + = 2");
+        assert_eq!(
+            escape_inline("Ünïcödé — «citation» 移民"),
+            "Ünïcödé — «citation» 移民"
+        );
+        assert_eq!(escape_inline("**"), "\\*\\*");
+        assert_eq!(escape_inline(""), "");
+    }
+
+    #[test]
+    fn a_table_cell_is_one_escaped_line() {
+        let mut hb = Handlebars::new();
+        hb.register_escape_fn(escape_markdown);
+        hb.register_helper("cell", Box::new(cell_helper));
+        let text = hb
+            .render_template(
+                "|{{cell note}}|",
+                &serde_json::json!({"note": "Two  lines,\n with | a pipe\u{a0}and *stars*  "}),
+            )
+            .unwrap();
+        assert_eq!(text, "|Two lines, with \\| a pipe and \\*stars\\*|");
     }
 
     #[test]
