@@ -197,8 +197,31 @@ fn plural_helper(
     Ok(())
 }
 
-/// Sections of the document rendered ahead, on several threads, by name.
-type Sections = std::sync::Arc<std::sync::RwLock<HashMap<String, String>>>;
+/// What was rendered ahead of the document, on two threads (see
+/// [`Registry::render`]).
+#[derive(Default)]
+struct Ahead {
+    /// Sections the document includes at its top level, by name.
+    sections: HashMap<String, String>,
+    /// The loop whose items are rendered ahead, if the templates have one.
+    site: Option<ItemSite>,
+    /// Its items, by index.
+    items: HashMap<usize, String>,
+}
+
+type Sections = std::sync::Arc<std::sync::RwLock<Ahead>>;
+
+/// `{{#each LIST}}…{{include "TEMPLATE"}}…{{/each}}` in a top-level
+/// SECTION, inside nothing but `{{#if}}` and `{{#unless}}`, with TEMPLATE
+/// and SECTION included nowhere else. Each item can then be rendered apart,
+/// as the loop would render it: the objectives section is most of a plan,
+/// and its objectives are shared out between the threads one by one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ItemSite {
+    section: String,
+    list: String,
+    template: String,
+}
 
 /// `{{include "name"}}`: renders another template in the current context.
 /// Unlike a partial (`{{> name}}`), which copies the whole context for every
@@ -222,16 +245,29 @@ impl HelperDef for IncludeHelper {
             .param(0)
             .and_then(|p| p.value().as_str())
             .ok_or(RenderErrorReason::ParamNotFoundForIndex("include", 0))?;
-        let at_root = rc.context().is_none()
-            && rc
-                .block()
-                .is_none_or(|b| b.base_path().is_empty() && b.base_value().is_none());
-        if at_root
-            && let Ok(done) = self.sections.read()
-            && let Some(text) = done.get(name)
+        // The place in the data: the root, or an item of the loop.
+        let place = match rc.block() {
+            _ if rc.context().is_some() => None,
+            None => Some(&[][..]),
+            Some(b) if b.base_value().is_none() => Some(b.base_path().as_slice()),
+            Some(_) => None,
+        };
+        if let Some(place) = place
+            && let Ok(ahead) = self.sections.read()
         {
-            out.write(text)?;
-            return Ok(());
+            let done = match place {
+                [] => ahead.sections.get(name),
+                [list, i] => ahead
+                    .site
+                    .as_ref()
+                    .filter(|s| s.template == name && &s.list == list)
+                    .and_then(|_| ahead.items.get(&i.parse().ok()?)),
+                _ => None,
+            };
+            if let Some(text) = done {
+                out.write(text)?;
+                return Ok(());
+            }
         }
         let template = r
             .get_template(name)
@@ -258,6 +294,97 @@ fn included(element: &TemplateElement) -> Option<String> {
             }
         }
         _ => None,
+    }
+}
+
+/// Calls `f` on every element of `template`, blocks' contents included.
+fn visit(template: &Template, f: &mut impl FnMut(&TemplateElement)) {
+    for e in &template.elements {
+        f(e);
+        match e {
+            TemplateElement::HelperBlock(h) => {
+                for t in [&h.template, &h.inverse].into_iter().flatten() {
+                    visit(t, f);
+                }
+            }
+            TemplateElement::DecoratorBlock(d) | TemplateElement::PartialBlock(d) => {
+                if let Some(t) = &d.template {
+                    visit(t, f);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The loop of the first of `top_level` that has one, as [`ItemSite`]
+/// describes; none when any template includes a computed name.
+fn item_site(hb: &Handlebars<'_>, top_level: &[String]) -> Option<ItemSite> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut computed = false;
+    for template in hb.get_templates().values() {
+        visit(template, &mut |e| {
+            if let TemplateElement::Expression(h) = e
+                && h.name.as_name() == Some("include")
+            {
+                match included(e) {
+                    Some(name) => *counts.entry(name).or_default() += 1,
+                    None => computed = true,
+                }
+            }
+        });
+    }
+    if computed {
+        return None;
+    }
+    let once = |name: &str| counts.get(name) == Some(&1);
+    top_level.iter().filter(|s| once(s)).find_map(|section| {
+        let mut found = Vec::new();
+        loops(&hb.get_template(section)?.elements, &mut found);
+        match found.as_slice() {
+            [(list, template)] if once(template) && !top_level.contains(template) => {
+                Some(ItemSite {
+                    section: section.clone(),
+                    list: list.clone(),
+                    template: template.clone(),
+                })
+            }
+            _ => None,
+        }
+    })
+}
+
+/// The `{{#each LIST}}` loops among `elements`, looking inside `{{#if}}`
+/// and `{{#unless}}` only, that include a template, as (LIST, template).
+fn loops(elements: &[TemplateElement], found: &mut Vec<(String, String)>) {
+    for e in elements {
+        let TemplateElement::HelperBlock(h) = e else {
+            continue;
+        };
+        match h.name.as_name() {
+            Some("if" | "unless") => {
+                for t in [&h.template, &h.inverse].into_iter().flatten() {
+                    loops(&t.elements, found);
+                }
+            }
+            Some("each") if h.hash.is_empty() && h.block_param.is_none() => {
+                let list = match h.params.as_slice() {
+                    [Parameter::Path(handlebars::Path::Relative((segs, _)))] => {
+                        match segs.as_slice() {
+                            [handlebars::PathSeg::Named(list)] => list,
+                            _ => continue,
+                        }
+                    }
+                    _ => continue,
+                };
+                for t in h.template.iter() {
+                    for name in t.elements.iter().filter_map(included) {
+                        found.push((list.clone(), name));
+                    }
+                }
+            }
+            _ => {}
+        }
     }
 }
 
@@ -339,7 +466,8 @@ impl Registry {
             })
             .collect();
         top_level.sort_by_key(|(w, _)| std::cmp::Reverse(*w));
-        let top_level = top_level.into_iter().map(|(_, name)| name).collect();
+        let top_level: Vec<String> = top_level.into_iter().map(|(_, name)| name).collect();
+        sections.write().unwrap_or_else(|e| e.into_inner()).site = item_site(&hb, &top_level);
         Ok(Registry {
             hb,
             sources,
@@ -357,20 +485,46 @@ impl Registry {
     ///
     /// The sections `plan` includes at its top level are rendered first,
     /// shared out between two threads, and then written into the document
-    /// as it renders. A section that fails is left to render in place, so
+    /// as it renders; so are the items of the one loop that [`ItemSite`]
+    /// finds (each objective), since that section alone is two thirds of a
+    /// plan. A section or item that fails is left to render in place, so
     /// its error is reported where it occurs.
     pub fn render<T: Serialize>(&self, data: &T) -> Result<String> {
         let ctx = HbContext::wraps(data).map_err(|e| self.sources.render_error(e))?;
+        let site = self
+            .sections
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .site
+            .clone();
+        let items = site
+            .as_ref()
+            .and_then(|s| ctx.data().get(&s.list))
+            .and_then(serde_json::Value::as_array)
+            .map_or(0, Vec::len);
+        // The section that holds the loop is rendered in place, from its
+        // items; the other sections go first, heaviest first, then the items.
+        let tasks: Vec<Option<&str>> = self
+            .top_level
+            .iter()
+            .filter(|name| site.as_ref().is_none_or(|s| &s.section != *name))
+            .map(|name| Some(name.as_str()))
+            .chain((0..items).map(|_| None))
+            .collect();
+        let sections = tasks.iter().filter(|t| t.is_some()).count();
         let next = std::sync::atomic::AtomicUsize::new(0);
         let work = || {
             let mut done = Vec::new();
             loop {
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some(name) = self.top_level.get(i) else {
-                    return done;
+                let text = match (tasks.get(i), &site) {
+                    (None, _) => return done,
+                    (Some(Some(name)), _) => self.hb.render_with_context(name, &ctx),
+                    (Some(None), Some(site)) => self.render_item(site, i - sections, items, &ctx),
+                    (Some(None), None) => continue,
                 };
-                if let Ok(text) = self.hb.render_with_context(name, &ctx) {
-                    done.push((name.clone(), text));
+                if let Ok(text) = text {
+                    done.push((i, text));
                 }
             }
         };
@@ -380,16 +534,46 @@ impl Registry {
             done.extend(other.join().unwrap_or_default());
             done
         });
-        let mut sections = self.sections.write().unwrap_or_else(|e| e.into_inner());
-        sections.clear();
-        sections.extend(rendered);
-        drop(sections);
+        let mut ahead = self.sections.write().unwrap_or_else(|e| e.into_inner());
+        for (i, text) in rendered {
+            match tasks[i] {
+                Some(name) => ahead.sections.insert(name.to_string(), text),
+                None => ahead.items.insert(i - sections, text),
+            };
+        }
+        drop(ahead);
         let result = self.hb.render_with_context("plan", &ctx);
-        self.sections
-            .write()
-            .unwrap_or_else(|e| e.into_inner())
-            .clear();
+        let mut ahead = self.sections.write().unwrap_or_else(|e| e.into_inner());
+        ahead.sections.clear();
+        ahead.items.clear();
+        drop(ahead);
         result.map_err(|e| self.sources.render_error(e))
+    }
+
+    /// Item `i` of the loop in `site`, rendered as `{{#each}}` renders it:
+    /// in a block at `LIST.i`, with `@index`, `@first` and `@last` set.
+    fn render_item(
+        &self,
+        site: &ItemSite,
+        i: usize,
+        len: usize,
+        ctx: &HbContext,
+    ) -> Result<String, handlebars::RenderError> {
+        let template = self
+            .hb
+            .get_template(&site.template)
+            .ok_or_else(|| RenderErrorReason::PartialNotFound(site.template.clone()))?;
+        let root = self.hb.get_template("plan").and_then(|t| t.name.as_ref());
+        let mut rc = RenderContext::new(root);
+        let mut block = handlebars::BlockContext::new();
+        *block.base_path_mut() = vec![site.list.clone(), i.to_string()];
+        block.set_local_var("first", serde_json::Value::Bool(i == 0));
+        block.set_local_var("last", serde_json::Value::Bool(i + 1 == len));
+        block.set_local_var("index", serde_json::Value::from(i));
+        rc.push_block(block);
+        let mut out = handlebars::StringOutput::new();
+        template.render(&self.hb, ctx, &mut rc, &mut out)?;
+        out.into_string().map_err(handlebars::RenderError::from)
     }
 
     /// Renders the plan as Markdown (a registry for [`TemplateSet::Markdown`]).
@@ -494,6 +678,95 @@ mod tests {
         let in_place = tidy(&registry.hb.render("plan", &plan).unwrap());
         assert_eq!(ahead, in_place);
         assert!(ahead.contains("## 6. Objectives and measures"));
+    }
+
+    #[test]
+    fn the_objectives_are_shared_out_one_by_one() {
+        for set in TemplateSet::ALL {
+            let registry = Registry::new(set, None).unwrap();
+            let site = registry.sections.read().unwrap().site.clone();
+            assert_eq!(
+                site,
+                Some(ItemSite {
+                    section: "objectives".into(),
+                    list: "objectives".into(),
+                    template: "objective".into(),
+                }),
+                "{} templates",
+                set.folder()
+            );
+        }
+    }
+
+    #[test]
+    fn items_rendered_ahead_see_what_the_loop_would_show_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("markdown");
+        std::fs::create_dir(&folder).unwrap();
+        let (_, objective) = TemplateSet::Markdown
+            .embedded()
+            .iter()
+            .find(|(name, _)| *name == "objective")
+            .unwrap();
+        // An override that reads the loop's variables, the plan above it
+        // and the root.
+        std::fs::write(
+            folder.join("objective.hbs"),
+            format!(
+                "{{{{@index}}}}/{{{{#if @first}}}}first{{{{/if}}}}/{{{{#if @last}}}}last{{{{/if}}}}/{{{{../period}}}}/{{{{@root.state.name}}}}\n{objective}"
+            ),
+        )
+        .unwrap();
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/philippines-systemic.toml"
+        );
+        let answers = crate::load::load_file(Path::new(path)).unwrap().answers;
+        let plan = crate::plan::build(&answers, &crate::assess::assess(&answers), None);
+        let registry = Registry::new(TemplateSet::Markdown, Some(dir.path())).unwrap();
+        assert!(registry.sections.read().unwrap().site.is_some());
+        let ahead = registry.markdown(&plan).unwrap();
+        let in_place = tidy(&registry.hb.render("plan", &plan).unwrap());
+        assert_eq!(ahead, in_place);
+        assert!(ahead.contains("\n0/first//2025"), "{ahead}");
+        assert!(ahead.contains("\n22//last/2025"), "{ahead}");
+    }
+
+    #[test]
+    fn a_loop_is_rendered_ahead_only_where_nothing_else_could_reach_it() {
+        let site = |templates: &[(&str, &str)]| {
+            let mut hb = Handlebars::new();
+            for (name, text) in templates {
+                hb.register_template_string(name, text).unwrap();
+            }
+            item_site(&hb, &["a".to_string(), "b".to_string()])
+        };
+        let plan = ("plan", r#"{{include "a"}}{{include "b"}}"#);
+        let a = (
+            "a",
+            r#"{{#if x}}{{#each list}}{{include "item"}}{{/each}}{{/if}}"#,
+        );
+        let item = ("item", "{{name}}");
+        assert_eq!(
+            site(&[plan, a, ("b", ""), item]),
+            Some(ItemSite {
+                section: "a".into(),
+                list: "list".into(),
+                template: "item".into(),
+            })
+        );
+        // The item template is included elsewhere too.
+        assert_eq!(site(&[plan, a, ("b", r#"{{include "item"}}"#), item]), None);
+        // A name computed at render time could be anything.
+        assert_eq!(site(&[plan, a, ("b", "{{include which}}"), item]), None);
+        // Inside `with`, or with block parameters, the item sees other data.
+        let with = (
+            "a",
+            r#"{{#with x}}{{#each list}}{{include "item"}}{{/each}}{{/with}}"#,
+        );
+        assert_eq!(site(&[plan, with, ("b", ""), item]), None);
+        let named = ("a", r#"{{#each list as |o|}}{{include "item"}}{{/each}}"#);
+        assert_eq!(site(&[plan, named, ("b", ""), item]), None);
     }
 
     #[test]
