@@ -256,7 +256,7 @@ pub fn render(d: &PlanDiff, summary_only: bool) -> String {
     out.push('\n');
 
     out.push_str("##### Changes in the answers\n\n");
-    for item in &d.items {
+    out.push_str(&super::write_items(&d.items, |out, item| {
         let _ = write!(
             out,
             "- **{}** {}",
@@ -265,7 +265,7 @@ pub fn render(d: &PlanDiff, summary_only: bool) -> String {
         );
         if summary_only || item.fields.is_empty() {
             out.push_str(".\n");
-            continue;
+            return;
         }
         out.push_str(":\n");
         for f in &item.fields {
@@ -279,6 +279,6 @@ pub fn render(d: &PlanDiff, summary_only: bool) -> String {
                 if n == 1 { "" } else { "s" }
             );
         }
-    }
+    }));
     out
 }

@@ -475,6 +475,47 @@ pub struct PlanDiff<'a> {
     pub items: Vec<ItemDiff<'a>>,
 }
 
+/// The changed items written out one by one with `write`, in order. A long
+/// list is written in two halves on two threads: marking the words that
+/// changed in prose is most of the time a large comparison takes.
+pub(crate) fn write_items(
+    items: &[ItemDiff<'_>],
+    write: impl Fn(&mut String, &ItemDiff<'_>) + Sync,
+) -> String {
+    let all = |items: &[ItemDiff<'_>]| {
+        let mut out = String::new();
+        for item in items {
+            write(&mut out, item);
+        }
+        out
+    };
+    let weight = |item: &ItemDiff<'_>| 1 + item.fields.len();
+    let total: usize = items.iter().map(weight).sum();
+    // Below this, starting a thread costs more than it saves.
+    if total < 200 {
+        return all(items);
+    }
+    let mut so_far = 0;
+    let cut = items
+        .iter()
+        .position(|item| {
+            so_far += weight(item);
+            so_far * 2 >= total
+        })
+        .map_or(items.len(), |i| i + 1);
+    let (first, second) = items.split_at(cut);
+    std::thread::scope(|scope| {
+        let second = scope.spawn(|| all(second));
+        let mut out = all(first);
+        out.push_str(
+            &second
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        );
+        out
+    })
+}
+
 /// One side of a comparison: answers, where they came from, and their
 /// assessment.
 pub struct Side<'a, 'x> {

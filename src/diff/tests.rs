@@ -156,3 +156,29 @@ fn an_approach_change_is_reported_with_its_consequences() {
         "{out}"
     );
 }
+
+#[test]
+fn a_long_change_list_reads_the_same_written_on_two_threads() {
+    let read = |name: &str| {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("benches")
+            .join(name);
+        crate::load::load_file(&path).unwrap().answers
+    };
+    let (a, b) = (read("diff-old.toml"), read("diff-new.toml"));
+    let d = diff_answers(&a, &b);
+    let fields: usize = d.items.iter().map(|i| 1 + i.fields.len()).sum();
+    assert!(fields >= 200, "too short to be split: {fields}");
+    let write = |out: &mut String, item: &ItemDiff<'_>| {
+        out.push_str(&item.id);
+        for f in &item.fields {
+            out.push_str(&format!(" {}={:?}", f.field, f.view()));
+        }
+        out.push('\n');
+    };
+    let mut serial = String::new();
+    for item in &d.items {
+        write(&mut serial, item);
+    }
+    assert_eq!(write_items(&d.items, write), serial);
+}

@@ -155,10 +155,10 @@ pub fn render(d: &PlanDiff, opt: Options) -> String {
     consequences(&mut out, d, opt);
 
     let _ = writeln!(out, "{}", style.bold("Changes in the answers"));
-    for item in &d.items {
+    out.push_str(&super::write_items(&d.items, |out, item| {
         let _ = writeln!(out, "{} {}", style.marker(item.change), item_label(item));
         if opt.summary_only {
-            continue;
+            return;
         }
         for f in &item.fields {
             let _ = writeln!(out, "    {}", field_line(f, style));
@@ -174,7 +174,7 @@ pub fn render(d: &PlanDiff, opt: Options) -> String {
                 ))
             );
         }
-    }
+    }));
     let _ = writeln!(
         out,
         "\n{}",
