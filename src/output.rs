@@ -34,9 +34,8 @@ fn digest(content: &str) -> String {
 }
 
 /// Appends the fingerprint line, as a comment the document format hides.
-pub fn with_fingerprint(content: &str) -> String {
-    let mut out = String::with_capacity(content.len() + MARK.len() + 80);
-    out.push_str(content);
+pub fn with_fingerprint(content: impl Into<String>) -> String {
+    let mut out = content.into();
     if !out.ends_with('\n') {
         out.push('\n');
     }
@@ -148,7 +147,11 @@ pub enum Written {
 /// Writes a generated document, refusing to overwrite a file edited by hand
 /// (or not written by gcmplan) unless `force` is set; even then, the old file
 /// is kept beside it with `.bak` added.
-pub fn write_generated(target: &Target, content: &str, force: bool) -> Result<Written> {
+pub fn write_generated(
+    target: &Target,
+    content: impl Into<String>,
+    force: bool,
+) -> Result<Written> {
     let full = with_fingerprint(content);
     let path = match target {
         Target::Stdout => {

@@ -211,6 +211,17 @@ struct Ahead {
 
 type Sections = std::sync::Arc<std::sync::RwLock<Ahead>>;
 
+/// How much text was rendered ahead.
+fn ahead_len(sections: &Sections) -> usize {
+    let ahead = sections.read().unwrap_or_else(|e| e.into_inner());
+    ahead
+        .sections
+        .values()
+        .chain(ahead.items.values())
+        .map(String::len)
+        .sum()
+}
+
 /// `{{#each LIST}}…{{include "TEMPLATE"}}…{{/each}}` in a top-level
 /// SECTION, inside nothing but `{{#if}}` and `{{#unless}}`, with TEMPLATE
 /// and SECTION included nowhere else. Each item can then be rendered apart,
@@ -542,12 +553,43 @@ impl Registry {
             };
         }
         drop(ahead);
-        let result = self.hb.render_with_context("plan", &ctx);
+        // The document is about as long as its sections: room for it is
+        // made once, not by doubling a buffer a dozen times.
+        let size: usize = ahead_len(&self.sections) + 64 * 1024;
+        let result = self.render_sized("plan", &ctx, size);
         let mut ahead = self.sections.write().unwrap_or_else(|e| e.into_inner());
         ahead.sections.clear();
         ahead.items.clear();
         drop(ahead);
         result.map_err(|e| self.sources.render_error(e))
+    }
+
+    /// Renders template `name`, as `render_with_context` does, into a
+    /// buffer made `size` bytes long to begin with.
+    fn render_sized(
+        &self,
+        name: &str,
+        ctx: &HbContext,
+        size: usize,
+    ) -> Result<String, handlebars::RenderError> {
+        struct Buffer(String);
+        impl Output for Buffer {
+            fn write(&mut self, seg: &str) -> std::io::Result<()> {
+                self.0.push_str(seg);
+                Ok(())
+            }
+            fn write_fmt(&mut self, args: std::fmt::Arguments<'_>) -> std::io::Result<()> {
+                std::fmt::Write::write_fmt(&mut self.0, args).map_err(std::io::Error::other)
+            }
+        }
+        let template = self
+            .hb
+            .get_template(name)
+            .ok_or_else(|| RenderErrorReason::TemplateNotFound(name.to_string()))?;
+        let mut rc = RenderContext::new(template.name.as_ref());
+        let mut out = Buffer(String::with_capacity(size));
+        template.render(&self.hb, ctx, &mut rc, &mut out)?;
+        Ok(out.0)
     }
 
     /// Item `i` of the loop in `site`, rendered as `{{#each}}` renders it:
@@ -641,8 +683,11 @@ pub(crate) fn tidy(text: &str) -> String {
         out.push_str(line);
         out.push('\n');
     }
-    let trimmed = out.trim_end();
-    format!("{}\n", trimmed.trim_start_matches('\n'))
+    out.truncate(out.trim_end().len());
+    let leading = out.len() - out.trim_start_matches('\n').len();
+    out.drain(..leading);
+    out.push('\n');
+    out
 }
 
 #[cfg(test)]

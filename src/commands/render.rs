@@ -134,9 +134,9 @@ fn render(
     }
 
     let written = match (format, &registry) {
-        (Format::Markdown, Some(r)) => write_generated(&target, &r.markdown(&plan)?, force)?,
+        (Format::Markdown, Some(r)) => write_generated(&target, r.markdown(&plan)?, force)?,
         (Format::Html, Some(r)) => {
-            write_generated(&target, &render::html::render(r, &plan)?, force)?
+            write_generated(&target, render::html::render(r, &plan)?, force)?
         }
         (Format::Json, _) => write_bytes(
             &target,
