@@ -133,7 +133,7 @@ pub fn escape_markdown(text: &str) -> String {
                 }
             }
         }
-        out.push_str(&escape_inline(rest));
+        push_inline(&mut out, rest);
     }
     out
 }
