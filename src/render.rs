@@ -211,15 +211,11 @@ struct Ahead {
 
 type Sections = std::sync::Arc<std::sync::RwLock<Ahead>>;
 
-/// How much text was rendered ahead.
-fn ahead_len(sections: &Sections) -> usize {
-    let ahead = sections.read().unwrap_or_else(|e| e.into_inner());
-    ahead
-        .sections
-        .values()
-        .chain(ahead.items.values())
-        .map(String::len)
-        .sum()
+/// A piece of the document rendered ahead: a top-level section, or item
+/// `i` of the loop in the site.
+enum Task<'a> {
+    Section(&'a str),
+    Item(&'a ItemSite, usize),
 }
 
 /// `{{#each LIST}}…{{include "TEMPLATE"}}…{{/each}}` in a top-level
@@ -515,24 +511,25 @@ impl Registry {
             .map_or(0, Vec::len);
         // The section that holds the loop is rendered in place, from its
         // items; the other sections go first, heaviest first, then the items.
-        let tasks: Vec<Option<&str>> = self
+        let tasks: Vec<Task> = self
             .top_level
             .iter()
             .filter(|name| site.as_ref().is_none_or(|s| &s.section != *name))
-            .map(|name| Some(name.as_str()))
-            .chain((0..items).map(|_| None))
+            .map(|name| Task::Section(name))
+            .chain(
+                site.iter()
+                    .flat_map(|s| (0..items).map(move |i| Task::Item(s, i))),
+            )
             .collect();
-        let sections = tasks.iter().filter(|t| t.is_some()).count();
         let next = std::sync::atomic::AtomicUsize::new(0);
         let work = || {
             let mut done = Vec::new();
             loop {
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let text = match (tasks.get(i), &site) {
-                    (None, _) => return done,
-                    (Some(Some(name)), _) => self.hb.render_with_context(name, &ctx),
-                    (Some(None), Some(site)) => self.render_item(site, i - sections, items, &ctx),
-                    (Some(None), None) => continue,
+                let text = match tasks.get(i) {
+                    None => return done,
+                    Some(Task::Section(name)) => self.hb.render_with_context(name, &ctx),
+                    Some(Task::Item(site, n)) => self.render_item(site, *n, items, &ctx),
                 };
                 if let Ok(text) = text {
                     done.push((i, text));
@@ -545,17 +542,17 @@ impl Registry {
             done.extend(other.join().unwrap_or_default());
             done
         });
+        // The document is about as long as its sections: room for it is
+        // made once, not by doubling a buffer a dozen times.
+        let size = rendered.iter().map(|(_, text)| text.len()).sum::<usize>() + 64 * 1024;
         let mut ahead = self.sections.write().unwrap_or_else(|e| e.into_inner());
         for (i, text) in rendered {
             match tasks[i] {
-                Some(name) => ahead.sections.insert(name.to_string(), text),
-                None => ahead.items.insert(i - sections, text),
+                Task::Section(name) => ahead.sections.insert(name.to_string(), text),
+                Task::Item(_, n) => ahead.items.insert(n, text),
             };
         }
         drop(ahead);
-        // The document is about as long as its sections: room for it is
-        // made once, not by doubling a buffer a dozen times.
-        let size: usize = ahead_len(&self.sections) + 64 * 1024;
         let result = self.render_sized("plan", &ctx, size);
         let mut ahead = self.sections.write().unwrap_or_else(|e| e.into_inner());
         ahead.sections.clear();
